@@ -2,9 +2,24 @@
 import tseslint from 'typescript-eslint';
 
 const APPS_SCRIPT_GLOBALS = [
-  'SpreadsheetApp', 'DriveApp', 'MailApp', 'GmailApp', 'LockService', 'PropertiesService',
-  'CacheService', 'Session', 'Utilities', 'ScriptApp', 'HtmlService', 'Logger', 'UrlFetchApp',
-  'CardService', 'console', 'window', 'document', 'google',
+  'SpreadsheetApp',
+  'DriveApp',
+  'MailApp',
+  'GmailApp',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'Session',
+  'Utilities',
+  'ScriptApp',
+  'HtmlService',
+  'Logger',
+  'UrlFetchApp',
+  'CardService',
+  'console',
+  'window',
+  'document',
+  'google',
 ].map((name) => ({ name, message: 'The domain is pure: pass what it needs in as data.' }));
 
 export default tseslint.config(
@@ -15,8 +30,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'BinaryExpression[operator="instanceof"][right.name=/^(Date|Array)$/]',
-          message: 'Values may come from another realm: use isDate() or Array.isArray().' },
+        {
+          selector: 'BinaryExpression[operator="instanceof"][right.name=/^(Date|Array)$/]',
+          message: 'Values may come from another realm: use isDate() or Array.isArray().',
+        },
       ],
     },
   },
@@ -26,20 +43,31 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...APPS_SCRIPT_GLOBALS],
       'no-restricted-syntax': [
         'error',
-        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
-          message: 'The domain takes "today" as a parameter; it never reads the clock.' },
-        { selector: 'MemberExpression[object.name="Date"][property.name="now"]',
-          message: 'The domain takes "today" as a parameter; it never reads the clock.' },
-        { selector: 'NewExpression[callee.name="Date"][arguments.length>1]',
-          message: 'Local-time dates shift with the machine time zone: use Date.UTC.' },
-        { selector: 'BinaryExpression[operator="instanceof"][right.name=/^(Date|Array)$/]',
-          message: 'Values may come from another realm: use isDate() or Array.isArray().' },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'The domain takes "today" as a parameter; it never reads the clock.',
+        },
+        {
+          selector: 'MemberExpression[object.name="Date"][property.name="now"]',
+          message: 'The domain takes "today" as a parameter; it never reads the clock.',
+        },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length>1]',
+          message: 'Local-time dates shift with the machine time zone: use Date.UTC.',
+        },
+        {
+          selector: 'BinaryExpression[operator="instanceof"][right.name=/^(Date|Array)$/]',
+          message: 'Values may come from another realm: use isDate() or Array.isArray().',
+        },
       ],
     },
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -101,7 +101,9 @@ export function dealField(key: DealFieldKey): DealField {
  */
 export function findDealField(name: string): DealField | undefined {
   const wanted = normaliseName(name);
-  return DEAL_FIELDS.find((f) => normaliseName(f.label) === wanted || normaliseName(f.key) === wanted);
+  return DEAL_FIELDS.find(
+    (f) => normaliseName(f.label) === wanted || normaliseName(f.key) === wanted,
+  );
 }
 
 /** Lower case with spaces, dashes and underscores removed: how names are compared. */

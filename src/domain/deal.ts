@@ -41,10 +41,29 @@ export interface Deal {
 /** A deal with nothing filled in. */
 export function emptyDeal(): Deal {
   return {
-    id: '', name: '', account: '', owner: '', stage: '', tags: [], amount: null, currency: '',
-    paymentTerms: '', closeDate: null, startDate: null, deliveryDate: null, contractEnd: null,
-    reminderLeadDays: null, quoteLink: '', billingContact: '', poNumber: '', billingNotes: '',
-    invoicedToDate: 0, sourceId: '', version: 0, updatedAt: '', updatedBy: '',
+    id: '',
+    name: '',
+    account: '',
+    owner: '',
+    stage: '',
+    tags: [],
+    amount: null,
+    currency: '',
+    paymentTerms: '',
+    closeDate: null,
+    startDate: null,
+    deliveryDate: null,
+    contractEnd: null,
+    reminderLeadDays: null,
+    quoteLink: '',
+    billingContact: '',
+    poNumber: '',
+    billingNotes: '',
+    invoicedToDate: 0,
+    sourceId: '',
+    version: 0,
+    updatedAt: '',
+    updatedBy: '',
   };
 }
 

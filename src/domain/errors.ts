@@ -37,7 +37,10 @@ const CATALOGUE = {
 } as const;
 
 export type ErrorCode = keyof typeof CATALOGUE;
-type ParamsOf<C extends ErrorCode> = Parameters<(typeof CATALOGUE)[C]>[0];
+type Render<C extends ErrorCode> = (typeof CATALOGUE)[C];
+type ParamsOf<C extends ErrorCode> = Parameters<Render<C>>['length'] extends 0
+  ? Record<string, never> | undefined
+  : Parameters<Render<C>>[0];
 
 /** A failure a person can act on; its message comes from the catalogue. */
 export class DealDeskError extends Error {

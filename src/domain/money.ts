@@ -6,10 +6,32 @@
 
 /** Active ISO 4217 codes whose minor unit is not 2 decimals. */
 const MINOR_DIGITS_EXCEPTIONS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0,
-  UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 /** Every active ISO 4217 currency code (funds and metals excluded). */
@@ -62,7 +84,10 @@ const AMOUNT_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  * Returns null for anything else, including amounts finer than the currency's minor unit.
  */
 export function parseAmountText(text: string, currency: string): number | null {
-  const cleaned = text.trim().replace(/^[$€£¥]\s*/, '').replace(/\s+/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^[$€£¥]\s*/, '')
+    .replace(/\s+/g, '');
   if (!AMOUNT_TEXT.test(cleaned)) return null;
 
   return toMinorUnits(Number(cleaned.replace(/,/g, '')), currency);
@@ -72,7 +97,9 @@ export function parseAmountText(text: string, currency: string): number | null {
 export function formatMoney(minor: number, currency: string): string {
   const digits = minorDigits(currency);
   const sign = minor < 0 ? '-' : '';
-  const [whole, fraction] = Math.abs(minor / 10 ** digits).toFixed(digits).split('.');
+  const [whole, fraction] = Math.abs(minor / 10 ** digits)
+    .toFixed(digits)
+    .split('.');
   const grouped = (whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${grouped}${fraction ? '.' + fraction : ''} ${currency}`;
 }

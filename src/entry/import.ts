@@ -1,0 +1,260 @@
+/**
+ * Importing deals from a CSV export (HubSpot, Pipedrive, any spreadsheet). The dialog first
+ * asks for a preview, which writes nothing; the import then repeats the same plan under the
+ * lock and writes every accepted row in one go. Importing a file again updates the deals it
+ * created instead of adding them twice.
+ */
+
+import { entriesForSave, type ActivityEntry } from '../domain/activity';
+import { dealIdNumber, nextDealId, type Deal } from '../domain/deal';
+import { DEAL_FIELDS, type DealFieldKey } from '../domain/deal-fields';
+import type { FieldError } from '../domain/errors';
+import {
+  mergeImport,
+  parseStageMap,
+  planImport,
+  type ImportMerge,
+  type ImportPlan,
+} from '../domain/importer';
+import { findStage } from '../domain/scheme';
+import type { Scheme } from '../domain/scheme-types';
+import { dealCells, readDeals, type DealRow } from '../sheets/deal-rows';
+import { appendActivity } from '../sheets/activity-rows';
+import { withDocumentLock } from '../sheets/lock';
+import { DEALS } from '../sheets/sheet-specs';
+import { SheetTable } from '../sheets/table';
+import { openWorkbook, readScheme, type Workbook } from '../sheets/workbook';
+import { runMenuAction, serveCall } from './edge';
+
+export interface ImportRequest {
+  readonly csv: string;
+  readonly fileName?: string;
+  /** ISO 4217 code for rows that name no currency. */
+  readonly currency?: string;
+  /** "Won=Won,Engaging=Qualified" or the same as an object. */
+  readonly stageMap?: string | Record<string, string>;
+  /** Deal field key -> CSV header, for columns the aliases don't recognise. */
+  readonly mapping?: Partial<Record<DealFieldKey, string>>;
+}
+
+export interface ImportReport {
+  readonly fileName: string;
+  readonly applied: boolean;
+  readonly headers: string[];
+  readonly mapping: ImportPlan['mapping'];
+  readonly ignoredHeaders: string[];
+  readonly totalRows: number;
+  readonly blankRows: number;
+  readonly accepted: number;
+  readonly rejectedCount: number;
+  /** The first rejected rows, each with every reason. */
+  readonly rejected: { row: number; sourceId: string; errors: FieldError[] }[];
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly sourceStages: { value: string; count: number; becomes: string | null }[];
+  readonly schemeStages: string[];
+  readonly fields: { key: string; label: string }[];
+}
+
+/** How many rejected rows a report lists in full; the count covers the rest. */
+const REJECTED_SHOWN = 500;
+
+/** The rows a deal import always writes besides the mapped fields. */
+const ALWAYS_WRITTEN: DealFieldKey[] = [
+  'id',
+  'name',
+  'stage',
+  'sourceId',
+  'version',
+  'updatedAt',
+  'updatedBy',
+];
+
+interface Prepared {
+  readonly plan: ImportPlan;
+  readonly merge: ImportMerge;
+  readonly table: SheetTable;
+  readonly existing: DealRow[];
+  readonly headers: string[];
+  readonly rows: string[][];
+  readonly scheme: Scheme;
+  readonly options: { stageMap: Record<string, string> };
+}
+
+function prepare(workbook: Workbook, request: ImportRequest): Prepared {
+  const scheme = readScheme(workbook);
+  const rows = Utilities.parseCsv(request.csv.replace(/^\uFEFF/, ''));
+  const stageMap =
+    typeof request.stageMap === 'string'
+      ? parseStageMap(request.stageMap)
+      : (request.stageMap ?? {});
+  const options = {
+    defaultCurrency: (request.currency || scheme.options.defaultCurrency).toUpperCase(),
+    stageMap,
+    mapping: request.mapping ?? {},
+  };
+  const plan = planImport(rows, options, scheme);
+
+  const mapped = plan.mapping.filter((m) => m.header !== null).map((m) => m.field);
+  const table = SheetTable.read(workbook.spreadsheet, DEALS, [
+    ...new Set([...ALWAYS_WRITTEN, ...mapped]),
+  ]);
+  const existing = readDeals(table, workbook.dates);
+  const accepted = plan.accepted.map((a) => a.deal);
+  const merge = mergeImport(
+    existing.map((r) => r.deal),
+    accepted,
+    mapped,
+  );
+  return { plan, merge, table, existing, headers: rows[0] ?? [], rows, scheme, options };
+}
+
+function report(prepared: Prepared, fileName: string, applied: boolean): ImportReport {
+  const { plan, merge } = prepared;
+  return {
+    fileName,
+    applied,
+    headers: prepared.headers,
+    mapping: plan.mapping,
+    ignoredHeaders: plan.ignoredHeaders,
+    totalRows: plan.totalRows,
+    blankRows: plan.blankRows,
+    accepted: plan.accepted.length,
+    rejectedCount: plan.rejected.length,
+    rejected: plan.rejected.slice(0, REJECTED_SHOWN),
+    inserted: merge.inserts.length,
+    updated: merge.updates.length,
+    unchanged: merge.unchanged,
+    sourceStages: sourceStages(prepared),
+    schemeStages: prepared.scheme.stages.map((s) => s.name),
+    fields: DEAL_FIELDS.filter((f) => !f.system || f.key === 'sourceId').map((f) => ({
+      key: f.key,
+      label: f.label,
+    })),
+  };
+}
+
+/** The distinct stage values in the file and the scheme stage each becomes, for the mapping UI. */
+function sourceStages(prepared: Prepared): ImportReport['sourceStages'] {
+  const header = prepared.plan.mapping.find((m) => m.field === 'stage')?.header;
+  const column = header ? prepared.headers.indexOf(header) : -1;
+  if (column < 0) return [];
+
+  const counts = new Map<string, number>();
+  for (const row of prepared.rows.slice(1)) {
+    const value = (row[column] ?? '').trim();
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const mapLower = new Map(
+    Object.entries(prepared.options.stageMap).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  return [...counts].map(([value, count]) => {
+    const target = mapLower.get(value.toLowerCase()) ?? value;
+    return { value, count, becomes: findStage(prepared.scheme, target)?.name ?? null };
+  });
+}
+
+/** What an import of `request` would do; writes nothing. */
+export function previewImport(request: ImportRequest): ImportReport {
+  return serveCall(() =>
+    report(prepare(openWorkbook(), request), request.fileName ?? 'deals.csv', false),
+  );
+}
+
+/** Imports the accepted rows of `request` and returns the same report as the preview. */
+export function importDeals(request: ImportRequest): ImportReport {
+  return serveCall(() =>
+    withDocumentLock(() => {
+      const workbook = openWorkbook();
+      const prepared = prepare(workbook, request);
+      apply(workbook, prepared, request.fileName ?? 'a CSV file');
+      return report(prepared, request.fileName ?? 'deals.csv', true);
+    }),
+  );
+}
+
+function apply(workbook: Workbook, prepared: Prepared, fileName: string): void {
+  const at = new Date().toISOString();
+  const source = `imported from ${fileName}`;
+  const entries: ActivityEntry[] = [];
+
+  const updatedRows = new Map<number, unknown[]>();
+  const rowOf = new Map(prepared.existing.map((r) => [r.deal, r.index]));
+  for (const update of prepared.merge.updates) {
+    const next: Deal = {
+      ...update.next,
+      version: update.existing.version + 1,
+      updatedAt: at,
+      updatedBy: workbook.user,
+    };
+    const index = rowOf.get(update.existing) ?? -1;
+    updatedRows.set(
+      index,
+      prepared.table.composeRow(dealCells(next, workbook.dates), prepared.table.rows[index]),
+    );
+    entries.push(...entriesForSave(update.existing, next, workbook.user, at, source));
+  }
+
+  let lastNumber = highestDealNumber(prepared.existing);
+  const inserts = prepared.merge.inserts.map((deal) => {
+    const created: Deal = {
+      ...deal,
+      id: nextDealId(lastNumber),
+      version: 1,
+      updatedAt: at,
+      updatedBy: workbook.user,
+    };
+    lastNumber += 1;
+    entries.push(...entriesForSave(null, created, workbook.user, at, source));
+    return prepared.table.composeRow(dealCells(created, workbook.dates));
+  });
+
+  writeUpdates(prepared.table, updatedRows);
+  prepared.table.append(inserts);
+  rememberDealNumber(lastNumber);
+  appendActivity(workbook, entries);
+  if (inserts.length + updatedRows.size > 0) toastDone(workbook, inserts.length, updatedRows.size);
+}
+
+/** Updated rows go out as one block from the first to the last; rows between are unchanged. */
+function writeUpdates(table: SheetTable, updatedRows: Map<number, unknown[]>): void {
+  if (updatedRows.size === 0) return;
+  const indexes = [...updatedRows.keys()];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const block = table.rows
+    .slice(first, last + 1)
+    .map((row, offset) => updatedRows.get(first + offset) ?? row);
+  table.overwrite(first, block);
+}
+
+const LAST_DEAL_NUMBER = 'dealDesk.lastDealNumber';
+
+/** Ids are never reused, even after the newest deal is deleted: the highest ever issued is kept. */
+export function highestDealNumber(existing: readonly DealRow[]): number {
+  const stored = Number(
+    PropertiesService.getDocumentProperties().getProperty(LAST_DEAL_NUMBER) ?? 0,
+  );
+  return existing.reduce(
+    (highest, row) => Math.max(highest, dealIdNumber(row.deal.id) ?? 0),
+    stored || 0,
+  );
+}
+
+/** Records the highest deal number issued so far. */
+export function rememberDealNumber(lastNumber: number): void {
+  PropertiesService.getDocumentProperties().setProperty(LAST_DEAL_NUMBER, String(lastNumber));
+}
+
+function toastDone(workbook: Workbook, inserted: number, updated: number): void {
+  workbook.spreadsheet.toast(`${inserted} deals added, ${updated} updated.`, 'Import finished', 8);
+}
+
+/** Menu item: the import dialog. */
+export function showImportDialog(): void {
+  runMenuAction('Import deals', () => {
+    const html = HtmlService.createHtmlOutputFromFile('import-dialog').setWidth(760).setHeight(600);
+    SpreadsheetApp.getUi().showModalDialog(html, 'Import deals');
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Pending invoices: every instalment of a won deal that is due to be invoiced and is not.
+ * The sheet is derived: each run rebuilds it from Deals and Invoices in one write.
+ */
+
+import { isCalendarDate } from '../domain/calendar-date';
+import { pendingInvoicesCsv } from '../domain/csv-export';
+import { dealDeskError } from '../domain/errors';
+import { formatMoney, toMajorUnits } from '../domain/money';
+import { computePendingInvoices, type PendingInvoices } from '../domain/pending-invoices';
+import { textCell } from '../sheets/cells';
+import { readDeals } from '../sheets/deal-rows';
+import { withDocumentLock } from '../sheets/lock';
+import { DEALS, PENDING_INVOICES } from '../sheets/sheet-specs';
+import { DERIVED_NOTE } from '../sheets/setup';
+import { SheetTable } from '../sheets/table';
+import { openWorkbook, readInvoices, readScheme, today, type Workbook } from '../sheets/workbook';
+import { runMenuAction, serveCall } from './edge';
+
+export interface PendingRequest {
+  /** YYYY-MM-DD; today in the spreadsheet's time zone when omitted. */
+  readonly asOf?: string;
+}
+
+export interface PendingSummary {
+  readonly asOf: string;
+  readonly count: number;
+  readonly totals: { currency: string; amount: number; count: number; text: string }[];
+  readonly skipped: { dealId: string; dealName: string; problem: string }[];
+  readonly unreadableInvoices: string[];
+  /** One line for a toast or a terminal. */
+  readonly message: string;
+}
+
+const DEAL_COLUMNS = [
+  'id',
+  'name',
+  'stage',
+  'amount',
+  'currency',
+  'paymentTerms',
+  'closeDate',
+  'deliveryDate',
+];
+
+function compute(
+  workbook: Workbook,
+  request: PendingRequest,
+): { pending: PendingInvoices; unreadable: string[] } {
+  const asOf = request.asOf ?? today(workbook);
+  if (!isCalendarDate(asOf)) {
+    throw dealDeskError('invalidInput', {
+      problems: `As of: "${asOf}" is not a date. Enter it as YYYY-MM-DD.`,
+    });
+  }
+
+  const scheme = readScheme(workbook);
+  const table = SheetTable.read(workbook.spreadsheet, DEALS, DEAL_COLUMNS);
+  const deals = readDeals(table, workbook.dates).map((row) => row.deal);
+  const { invoices, problems } = readInvoices(workbook);
+  return { pending: computePendingInvoices(deals, invoices, scheme, asOf), unreadable: problems };
+}
+
+function summarise(pending: PendingInvoices, unreadable: string[]): PendingSummary {
+  const totals = pending.totals.map((t) => ({
+    currency: t.currency,
+    amount: toMajorUnits(t.amount, t.currency),
+    count: t.count,
+    text: formatMoney(t.amount, t.currency),
+  }));
+  const money = totals.length > 0 ? totals.map((t) => t.text).join(' + ') : 'nothing';
+  const skipped =
+    pending.skipped.length > 0 ? ` ${pending.skipped.length} won deals skipped: see the list.` : '';
+  return {
+    asOf: pending.asOf,
+    count: pending.lines.length,
+    totals,
+    skipped: pending.skipped,
+    unreadableInvoices: unreadable,
+    message: `${pending.lines.length} instalments to invoice as of ${pending.asOf}: ${money}.${skipped}`,
+  };
+}
+
+/** The sheet's cells: header, one row per instalment, a blank row, then a total per currency. */
+function sheetRows(pending: PendingInvoices, workbook: Workbook): unknown[][] {
+  const header = PENDING_INVOICES.columns.map((c) => c.header);
+  const lines = pending.lines.map((line) => [
+    textCell(line.dealId),
+    textCell(line.dealName),
+    textCell(line.account),
+    textCell(line.owner),
+    textCell(line.stage),
+    line.instalment,
+    textCell(line.instalmentLabel),
+    toMajorUnits(line.amount, line.currency),
+    textCell(line.currency),
+    workbook.dates.writeDate(line.invoiceOn),
+    workbook.dates.writeDate(line.dueOn),
+    textCell(line.paymentTerms),
+    textCell(line.poNumber),
+    textCell(line.billingContact),
+    line.daysWaiting,
+  ]);
+  const blank = header.map(() => '');
+  const totals = pending.totals.map((t) => {
+    const row: unknown[] = [...blank];
+    row[0] = textCell(`Total ${t.currency}`);
+    row[1] = textCell(`${t.count} instalments`);
+    row[7] = toMajorUnits(t.amount, t.currency);
+    row[8] = textCell(t.currency);
+    return row;
+  });
+  return [header, ...lines, ...(totals.length > 0 ? [blank, ...totals] : [])];
+}
+
+function writeSheet(
+  workbook: Workbook,
+  pending: PendingInvoices,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = workbook.spreadsheet.getSheetByName(PENDING_INVOICES.name);
+  if (!sheet) throw dealDeskError('missingSheet', { sheet: PENDING_INVOICES.name });
+
+  const rows = sheetRows(pending, workbook);
+  const width = PENDING_INVOICES.columns.length;
+  sheet.clearContents();
+  sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  sheet.getRange(1, 1).setNote(`${DERIVED_NOTE} Last rebuilt for ${pending.asOf}.`);
+  if (rows.length > 1) {
+    sheet.getRange(2, 8, rows.length - 1, 1).setNumberFormat('#,##0.00');
+    sheet.getRange(2, 10, rows.length - 1, 2).setNumberFormat('yyyy-mm-dd');
+  }
+  return sheet;
+}
+
+/** Rebuilds the Pending invoices sheet and returns the count and totals. */
+export function rebuildPendingInvoices(request: PendingRequest = {}): PendingSummary {
+  return serveCall(() =>
+    withDocumentLock(() => {
+      const workbook = openWorkbook();
+      const { pending, unreadable } = compute(workbook, request);
+      writeSheet(workbook, pending);
+      return summarise(pending, unreadable);
+    }),
+  );
+}
+
+/** The pending invoices as a CSV file's text, without touching any sheet. */
+export function exportPendingInvoices(request: PendingRequest = {}): {
+  fileName: string;
+  csv: string;
+  summary: PendingSummary;
+} {
+  return serveCall(() => {
+    const { pending, unreadable } = compute(openWorkbook(), request);
+    const fileName = `pending-invoices-${pending.asOf}.csv`;
+    return { fileName, csv: pendingInvoicesCsv(pending), summary: summarise(pending, unreadable) };
+  });
+}
+
+/** Menu item: rebuild, show the sheet, and say what it holds in a toast. */
+export function showPendingInvoices(): void {
+  runMenuAction('Pending invoices', () => {
+    const workbook = openWorkbook();
+    workbook.spreadsheet.toast('Collecting won deals and invoices…', 'Pending invoices', 30);
+    const summary = rebuildPendingInvoices({});
+    workbook.spreadsheet.getSheetByName(PENDING_INVOICES.name)?.activate();
+    workbook.spreadsheet.toast(summary.message, 'Pending invoices', 15);
+  });
+}
+
+/** Menu item: a dialog that downloads the CSV. */
+export function showExportDialog(): void {
+  runMenuAction('Export pending invoices', () => {
+    const html = HtmlService.createHtmlOutputFromFile('export-dialog').setWidth(480).setHeight(300);
+    SpreadsheetApp.getUi().showModalDialog(html, 'Export pending invoices');
+  });
+}
