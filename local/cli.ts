@@ -13,6 +13,10 @@ const USAGE = `Usage:
   deal-desk import FILE.csv --workbook FILE.xlsx [--currency USD] [--stage-map "Won=Won,Lost=Lost"] [--mapping FILE.json]
   deal-desk pending-invoices --workbook FILE.xlsx [--as-of YYYY-MM-DD] [--csv OUT.csv]
   deal-desk demo [--workbook FILE.xlsx] [--deals N] [--seed N]
+  deal-desk preview [--workbook FILE.xlsx] [--port N]
+      Serves the workbook in a browser page (the sheets, the add-on menu, its dialogs and
+      sidebar) on 127.0.0.1, saving every change to the file. A missing file starts as the
+      demo workbook; the port is 8787 when free.
 
 Every command also takes --stats: print the Apps Script service calls it made, as one JSON
 line on standard error.`;
@@ -184,6 +188,18 @@ async function pendingInvoices(flags: Flags): Promise<LocalRuntime> {
   return runtime;
 }
 
+/** Serves until Ctrl-C: the open server keeps the process alive after main() returns. */
+async function preview(flags: Flags): Promise<LocalRuntime> {
+  const workbookPath = flags.workbook ? requireWorkbook(flags) : 'demo.xlsx';
+  const port = flags.port === undefined ? undefined : Number(flags.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}".`);
+  }
+  const { runPreview } = await import('./preview/server');
+  const started = await runPreview({ workbookPath, port, timeZone: flags['time-zone'] });
+  return started.runtime;
+}
+
 async function dispatch(
   command: string | undefined,
   flags: Flags,
@@ -200,6 +216,8 @@ async function dispatch(
       const { runDemo } = await import('./demo');
       return runDemo(flags);
     }
+    case 'preview':
+      return preview(flags);
     default:
       throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
   }

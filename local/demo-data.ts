@@ -37,6 +37,16 @@ const PRODUCTS = [
   'Managed service',
 ];
 const OWNERS = ['Sam Seller', 'Priya Patel', 'Jonas Berg', 'Amara Okafor'];
+
+/** Settings rows that put the demo's other sellers on the team, so the owner list has them. */
+export const DEMO_TEAM_SETTINGS: readonly Record<string, string>[] = OWNERS.slice(1).map(
+  (name) => ({
+    Section: 'Team',
+    Name: name,
+    Kind: 'sales',
+    Value: `${name.split(' ')[0]?.toLowerCase() ?? 'seller'}@example.com`,
+  }),
+);
 const STAGES = [
   'Lead',
   'Qualified',
@@ -74,6 +84,7 @@ export const DEMO_HEADER = [
   'Billing contact',
   'Billing notes',
   'Tags',
+  'Quote link',
 ];
 
 /** A small, fast, seedable PRNG (mulberry32). */
@@ -146,6 +157,7 @@ function demoDeal(random: () => number, i: number, stage: string, today: string)
     closed || fulfilling ? `billing@${account.toLowerCase().replace(/[^a-z]+/g, '')}.example` : '',
     random() < 0.2 ? 'Invoice by post as well, please.\nAttention: accounts payable' : '',
     random() < 0.3 ? 'New business' : '',
+    '',
   ];
   return { sourceId, stage, cells };
 }
@@ -156,4 +168,157 @@ export function demoCsv(deals: readonly DemoDeal[]): string {
   return [DEMO_HEADER, ...deals.map((d) => d.cells)]
     .map((row) => row.map(quote).join(','))
     .join('\r\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// What happens to deals after they are recorded: quotes in Drive, handover tasks, invoices,
+// and the timeline entries Deal Desk would have written for them.
+
+const QUOTED_STAGES = new Set(['Proposal', 'Negotiation', 'Won', 'Ready for fulfilment']);
+const FULFILMENT_STAGES = new Set(['Ready for fulfilment', 'In delivery', 'Delivered']);
+const HANDOVER = [
+  { title: 'Raise deposit invoice', assignee: 'fran.finance@example.com', afterDays: 0 },
+  { title: 'Send welcome pack', assignee: 'ollie.ops@example.com', afterDays: 1 },
+  { title: 'Kickoff call', assignee: 'ollie.ops@example.com', afterDays: 3 },
+];
+
+/** A quote file to put in the local Drive for a deal, before the deals are imported. */
+export interface DemoQuote {
+  readonly sourceId: string;
+  readonly fileName: string;
+  /** ISO instant of the file's last change. */
+  readonly lastUpdated: string;
+  /** False for the one file the add-on may not open, to show the form's "can't read" note. */
+  readonly readable: boolean;
+}
+
+/** Quotes for about half the deals past Qualified; one of them unreadable. */
+export function demoQuotes(deals: readonly DemoDeal[], seed: number, today: string): DemoQuote[] {
+  const random = seededRandom(seed + 1);
+  const quoted = deals.filter(
+    (deal) => QUOTED_STAGES.has(deal.stage) || (deal.stage !== 'Lost' && random() < 0.4),
+  );
+  return quoted
+    .filter((_, i) => i % 2 === 0)
+    .map((deal, i) => ({
+      sourceId: deal.sourceId,
+      fileName: `Quote ${deal.sourceId.slice(-3)} - ${deal.cells[2] ?? ''}.pdf`,
+      lastUpdated: `${isoDay(today, -Math.floor(random() * 40) - 1)}T10:${String(10 + i).slice(-2)}:00Z`,
+      readable: i !== 1,
+    }));
+}
+
+/** The deals with each quote's Drive link filled in (`links` by source id). */
+export function withQuoteLinks(
+  deals: readonly DemoDeal[],
+  links: ReadonlyMap<string, string>,
+): DemoDeal[] {
+  const column = DEMO_HEADER.indexOf('Quote link');
+  return deals.map((deal) => {
+    const link = links.get(deal.sourceId);
+    if (!link) return deal;
+    const cells = [...deal.cells];
+    cells[column] = link;
+    return { ...deal, cells };
+  });
+}
+
+/** A deal as the follow-ups need it, read back from the Deals sheet after the import. */
+export interface RecordedDeal {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly stage: string;
+  readonly amount: number | null;
+  readonly currency: string;
+  /** YYYY-MM-DD, or empty. */
+  readonly closeDate: string;
+}
+
+/** Rows for the Tasks, Invoices and Activity sheets, keyed by their headers. */
+export interface DemoFollowUps {
+  readonly tasks: Record<string, unknown>[];
+  readonly invoices: Record<string, unknown>[];
+  readonly activity: Record<string, unknown>[];
+}
+
+/** Handover tasks for deals in fulfilment, first invoices for delivered ones, and the timeline. */
+export function demoFollowUps(
+  deals: readonly RecordedDeal[],
+  quotes: readonly DemoQuote[],
+  today: string,
+): DemoFollowUps {
+  const tasks: Record<string, unknown>[] = [];
+  const activity: Record<string, unknown>[] = quoteEntries(deals, quotes);
+  for (const deal of deals.filter((d) => FULFILMENT_STAGES.has(d.stage) && d.closeDate)) {
+    for (const step of HANDOVER) {
+      const due = isoDay(deal.closeDate, step.afterDays);
+      const done = due < today && (deal.stage !== 'Ready for fulfilment' || step.afterDays === 0);
+      const id = `T-${String(tasks.length + 1).padStart(4, '0')}`;
+      const doneAt = done ? new Date(`${due}T15:00:00Z`) : '';
+      tasks.push(taskRow(id, deal.id, step, due, done, doneAt));
+      if (done) activity.push(entry(doneAt as Date, deal.id, step.assignee, 'task', `Done: ${step.title}`));
+    }
+  }
+  const invoices = demoInvoices(deals);
+  for (const invoice of invoices) {
+    const at = new Date(`${String(invoice['Issued on'])}T11:00:00Z`);
+    const details = `Invoice ${String(invoice['Invoice number'])} issued`;
+    activity.push(entry(at, String(invoice['Deal ID']), 'fran.finance@example.com', 'invoice', details));
+  }
+  return { tasks, invoices, activity };
+}
+
+function quoteEntries(
+  deals: readonly RecordedDeal[],
+  quotes: readonly DemoQuote[],
+): Record<string, unknown>[] {
+  const ids = new Map(deals.map((deal) => [deal.sourceId, deal.id]));
+  return quotes
+    .filter((quote) => ids.has(quote.sourceId))
+    .map((quote) => {
+      const details = `Quote attached: ${quote.fileName}`;
+      const dealId = ids.get(quote.sourceId) ?? '';
+      return entry(new Date(quote.lastUpdated), dealId, 'sam.seller@example.com', 'quote', details);
+    });
+}
+
+function taskRow(
+  id: string,
+  dealId: string,
+  step: (typeof HANDOVER)[number],
+  due: string,
+  done: boolean,
+  doneAt: Date | '',
+): Record<string, unknown> {
+  return {
+    'Task ID': id,
+    'Deal ID': dealId,
+    Title: step.title,
+    Assignee: step.assignee,
+    'Due date': due,
+    Status: done ? 'Done' : 'Open',
+    'Done at': doneAt,
+  };
+}
+
+/** The first instalment of the first four delivered deals, invoiced on the close date. */
+function demoInvoices(deals: readonly RecordedDeal[]): Record<string, unknown>[] {
+  return deals
+    .filter((deal) => deal.stage === 'Delivered' && deal.amount !== null && deal.closeDate)
+    .slice(0, 4)
+    .map((deal, i) => ({
+      'Deal ID': deal.id,
+      Instalment: 1,
+      'Invoice number': `INV-2026-${i + 101}`,
+      Amount: deal.amount,
+      Currency: deal.currency,
+      'Issued on': deal.closeDate,
+      'Issued by': 'fran.finance@example.com',
+      Comment: '',
+      'Paid on': '',
+    }));
+}
+
+function entry(at: Date, dealId: string, who: string, kind: string, details: string) {
+  return { When: at, 'Deal ID': dealId, Who: who, Kind: kind, Details: details };
 }

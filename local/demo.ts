@@ -1,11 +1,22 @@
 /**
- * `deal-desk demo`: a workbook made by the project itself, with deals in every stage, some
- * invoices and tasks, built through the add-on's own setup and import handlers.
+ * `deal-desk demo`: a workbook made by the project itself, with deals in every stage, quotes
+ * in the local Drive, some invoices and tasks, built through the add-on's own setup and
+ * import handlers.
  */
 
 import { existsSync } from 'node:fs';
 import { createRuntime, type LocalRuntime } from './runtime';
-import { demoCsv, demoDeals } from './demo-data';
+import {
+  DEMO_TEAM_SETTINGS,
+  demoCsv,
+  demoDeals,
+  demoFollowUps,
+  demoQuotes,
+  withQuoteLinks,
+  type DemoQuote,
+  type RecordedDeal,
+} from './demo-data';
+import { sidecarDirs } from './sidecar';
 
 export interface DemoFlags {
   workbook?: string;
@@ -21,51 +32,99 @@ export const DEMO_TODAY = '2026-11-16';
 export async function runDemo(flags: DemoFlags): Promise<LocalRuntime> {
   const workbookPath = flags.workbook ?? 'demo.xlsx';
   const fresh = !existsSync(workbookPath);
-  const runtime = await createRuntime({ workbookPath, spreadsheetTimeZone: 'Europe/London' });
-  await fillDemoWorkbook(runtime, Number(flags.deals ?? 60), Number(flags.seed ?? 42));
-  await runtime.save();
-
-  const summary = runtime.call<{ message: string }>('rebuildPendingInvoices', { asOf: DEMO_TODAY });
-  await runtime.save();
+  const runtime = await demoRuntime(workbookPath);
+  const message = await buildDemo(runtime, Number(flags.deals ?? 60), Number(flags.seed ?? 42));
   console.log(`${fresh ? 'Created' : 'Refreshed'} ${workbookPath}.`);
-  console.log(summary.message);
+  console.log(message);
   return runtime;
 }
 
-/** Sets up Deal Desk and imports the seeded deals; invoices a few of the won ones. */
+/** A runtime for making the demo workbook, with the workbook's own local Drive and outbox. */
+export function demoRuntime(workbookPath: string, bundleDir?: string): Promise<LocalRuntime> {
+  return createRuntime({
+    workbookPath,
+    bundleDir,
+    spreadsheetTimeZone: 'Europe/London',
+    ...sidecarDirs(workbookPath),
+    // Everything the demo records happens on its own day, so every demo workbook is alike.
+    clock: () => Date.parse(`${DEMO_TODAY}T09:00:00Z`),
+  });
+}
+
+/** Fills the workbook, builds its pending invoices and saves it; returns the summary. */
+export async function buildDemo(runtime: LocalRuntime, count = 60, seed = 42): Promise<string> {
+  await fillDemoWorkbook(runtime, count, seed);
+  const summary = runtime.call<{ message: string }>('rebuildPendingInvoices', { asOf: DEMO_TODAY });
+  await runtime.save();
+  return summary.message;
+}
+
+/**
+ * Sets up Deal Desk and imports the seeded deals. On a new workbook it also puts quotes in
+ * the runtime's local Drive (linked from their deals), and adds handover tasks, a few
+ * invoices and the timeline entries for them.
+ */
 export async function fillDemoWorkbook(
   runtime: LocalRuntime,
   count: number,
   seed: number,
 ): Promise<void> {
   runtime.call('runSetup');
+  const fresh = dataRows(runtime, 'Deals') === 0;
+  if (fresh) appendRecords(runtime, 'Settings', DEMO_TEAM_SETTINGS);
   const deals = demoDeals(count, seed, DEMO_TODAY);
-  runtime.call('importDeals', { csv: demoCsv(deals), fileName: 'demo-crm-export.csv' });
-  addDemoInvoices(runtime);
+  const quotes = fresh ? demoQuotes(deals, seed, DEMO_TODAY) : [];
+  const links = new Map(quotes.map((quote) => [quote.sourceId, addQuoteFile(runtime, quote)]));
+  const csv = demoCsv(withQuoteLinks(deals, links));
+  runtime.call('importDeals', { csv, fileName: 'demo-crm-export.csv' });
+  if (!fresh) return;
+
+  const followUps = demoFollowUps(recordedDeals(runtime), quotes, DEMO_TODAY);
+  appendRecords(runtime, 'Tasks', followUps.tasks);
+  appendRecords(runtime, 'Invoices', followUps.invoices);
+  appendRecords(runtime, 'Activity', followUps.activity);
 }
 
-// Recording invoices through the add-on comes with the finance workflow; until then the
-// demo writes a few rows onto the Invoices sheet as a person in the grid would.
-function addDemoInvoices(runtime: LocalRuntime): void {
-  const app = runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const spreadsheet = app.getActive();
-  const invoices = spreadsheet.getSheetByName('Invoices');
-  const deals = spreadsheet.getSheetByName('Deals');
-  if (!invoices || !deals || invoices.getLastRow() > 1) return;
+/** Puts the quote in the local Drive as the user's own file; returns its Drive link. */
+function addQuoteFile(runtime: LocalRuntime, quote: DemoQuote): string {
+  const id = runtime.drive.addFile({
+    name: quote.fileName,
+    mimeType: 'application/pdf',
+    content: `%PDF-1.4\n% ${quote.fileName}: a demo quote, not a real PDF.\n`,
+    owner: 'sam.seller@example.com',
+    lastUpdated: Date.parse(quote.lastUpdated),
+    accessible: quote.readable,
+  });
+  return `https://drive.google.com/file/d/${id}/view`;
+}
 
-  const [header = [], ...rows] = deals.getDataRange().getValues();
-  const column = (name: string) => header.indexOf(name);
-  const delivered = rows.filter((row) => row[column('Stage')] === 'Delivered').slice(0, 4);
-  const invoiceRows = delivered.map((row, i) => [
-    `'${String(row[column('Deal ID')])}`,
-    1,
-    `INV-2026-${String(i + 101)}`,
-    row[column('Amount')],
-    `'${String(row[column('Currency')])}`,
-    row[column('Close date')],
-    'fran@example.com',
-    '',
-    '',
-  ]);
-  if (invoiceRows.length > 0) invoices.getRange(2, 1, invoiceRows.length, 9).setValues(invoiceRows);
+function dataRows(runtime: LocalRuntime, sheetName: string): number {
+  return Math.max(0, runtime.workbook.sheetValues(sheetName).length - 1);
+}
+
+/** The imported deals as the Deals sheet holds them, read by header. */
+function recordedDeals(runtime: LocalRuntime): RecordedDeal[] {
+  const [header = [], ...rows] = runtime.workbook.sheetValues('Deals');
+  const at = (row: unknown[], name: string) => row[header.indexOf(name)];
+  return rows.map((row) => ({
+    id: String(at(row, 'Deal ID') ?? ''),
+    sourceId: String(at(row, 'Source ID') ?? ''),
+    stage: String(at(row, 'Stage') ?? ''),
+    amount: typeof at(row, 'Amount') === 'number' ? (at(row, 'Amount') as number) : null,
+    currency: String(at(row, 'Currency') ?? ''),
+    closeDate: String(at(row, 'Close date') ?? '').slice(0, 10),
+  }));
+}
+
+// Tasks and invoices get their own add-on actions with the operations and finance
+// workflows; until then the demo types rows under the headers as a person in the grid would.
+function appendRecords(
+  runtime: LocalRuntime,
+  sheetName: string,
+  records: readonly Record<string, unknown>[],
+): void {
+  if (records.length === 0) return;
+  const [header = []] = runtime.workbook.sheetValues(sheetName);
+  const rows = records.map((record) => header.map((name) => record[String(name)] ?? ''));
+  runtime.workbook.setValues(sheetName, dataRows(runtime, sheetName) + 2, 1, rows);
 }

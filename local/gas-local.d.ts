@@ -4,12 +4,15 @@ declare module 'gas-local' {
     /** Which files under the folder to run, by path; default: every .js file. */
     filter?: (path: string) => boolean;
   }
-  /** Runs the matching files of `folder` in a vm context whose global object is `globals`. */
-  function require(
-    folder: string,
-    globals?: Record<string, unknown>,
-    options?: GasRequireOptions,
-  ): Record<string, unknown>;
-  const gasLocal: { require: typeof require; globalMockDefault: Record<string, unknown> };
+  interface GasLocal {
+    /** Runs the matching files of `folder` in a vm context whose global object is `globals`. */
+    require(
+      folder: string,
+      globals?: Record<string, unknown>,
+      options?: GasRequireOptions,
+    ): Record<string, unknown>;
+    globalMockDefault: Record<string, unknown>;
+  }
+  const gasLocal: GasLocal;
   export default gasLocal;
 }

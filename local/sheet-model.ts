@@ -107,7 +107,11 @@ export class SheetModel {
   /** Inserts `count` empty rows before 0-based row `before`. */
   insertRows(before: number, count: number): void {
     for (const grid of this.grids()) {
-      if (grid.length > before) grid.splice(before, 0, ...new Array<undefined>(count).fill(undefined));
+      if (grid.length <= before) continue;
+      // No spread: a few thousand inserted rows would overflow the argument list.
+      const tail = grid.splice(before);
+      grid.length = before + count;
+      for (const row of tail) grid.push(row);
     }
     this.maxRows += count;
     this.version++;

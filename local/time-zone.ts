@@ -196,7 +196,11 @@ function formatOffset(offset: number, style: 'basic' | 'colon' | 'hours'): strin
 function zoneName(ms: number, timeZone: string, long: boolean): string {
   if (fixedOffset(timeZone) !== undefined || !isValidTimeZone(timeZone)) {
     const offset = offsetAt(ms, timeZone);
-    return offset === 0 ? (timeZone.startsWith('UTC') ? 'UTC' : 'GMT') : `GMT${formatOffset(offset, 'colon')}`;
+    return offset === 0
+      ? timeZone.startsWith('UTC')
+        ? 'UTC'
+        : 'GMT'
+      : `GMT${formatOffset(offset, 'colon')}`;
   }
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,

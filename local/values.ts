@@ -61,7 +61,13 @@ export function parseUserInput(text: string, format: string | undefined): Parsed
   const first = text.charCodeAt(0);
   if (first === 39 /* ' */) return { cell: text.slice(1) };
   if (first === 61 /* = */ && text.length > 1) return { cell: new Formula(text) };
-  if ((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 36) {
+  if (
+    (first >= 48 && first <= 57) ||
+    first === 43 ||
+    first === 45 ||
+    first === 46 ||
+    first === 36
+  ) {
     return parseNumeric(text) ?? { cell: text };
   }
   if (text.length === 4 || text.length === 5) {
@@ -100,7 +106,15 @@ function parseDateText(text: string): Parsed | undefined {
   }
   if ((match = TIME.exec(text))) {
     const format = match[3] === undefined ? 'h:mm' : 'h:mm:ss';
-    return wallDate(1899, 12, 30, Number(match[1]), Number(match[2]), Number(match[3] ?? 0), format);
+    return wallDate(
+      1899,
+      12,
+      30,
+      Number(match[1]),
+      Number(match[2]),
+      Number(match[3] ?? 0),
+      format,
+    );
   }
   return undefined;
 }
@@ -155,7 +169,9 @@ export function displayCell(cell: Cell, format: string | undefined): string {
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (typeof cell === 'number') {
     if (isDateFormat(format)) return formatSheetsDate(serialToWall(cell), format as string);
-    return isNumberFormat(format) ? formatSheetsNumber(cell, format as string) : generalNumber(cell);
+    return isNumberFormat(format)
+      ? formatSheetsNumber(cell, format as string)
+      : generalNumber(cell);
   }
   const wall = cell.getTime();
   if (isDateFormat(format)) return formatSheetsDate(wall, format as string);
@@ -314,7 +330,9 @@ function dateCode(code: string, date: Date, twelveHour: boolean, minutes: boolea
     case 's':
       return code.length >= 2 ? two(date.getUTCSeconds()) : String(date.getUTCSeconds());
     case '.':
-      return `.${String(date.getUTCMilliseconds()).padStart(3, '0').slice(0, code.length - 1)}`;
+      return `.${String(date.getUTCMilliseconds())
+        .padStart(3, '0')
+        .slice(0, code.length - 1)}`;
     default:
       return code === 'a/p' ? (hour < 12 ? 'a' : 'p') : hour < 12 ? 'AM' : 'PM';
   }

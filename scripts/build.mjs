@@ -111,13 +111,14 @@ function checkTopLevel(code, wanted) {
 
 async function buildCli() {
   await build({
-    entryPoints: [join(root, 'local/cli.ts')],
+    entryPoints: { cli: join(root, 'local/cli.ts'), bench: join(root, 'local/bench.ts') },
     bundle: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    outfile: join(root, 'dist/cli.mjs'),
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.mjs' },
     sourcemap: 'inline',
     logLevel: 'warning',
   });

@@ -15,6 +15,14 @@ export {
   showPendingInvoices,
   showExportDialog,
 } from './entry/pending-invoices';
+export {
+  showDealForm,
+  openDealForm,
+  loadDeal,
+  searchDeals,
+  saveDeal,
+  uploadQuote,
+} from './entry/deal-form';
 
 /** Names that menu items and triggers refer to, checked by the build. */
 export const ENTRY_REFERENCES: readonly string[] = MENU_ITEMS.map(

@@ -31,6 +31,16 @@ const CATALOGUE = {
     `${p.by} saved ${p.id} at ${p.at} after you opened it (changed: ${p.fields}). ` +
     'Reload the deal to see their changes, then make yours again.',
   unknownDeal: (p: { id: string }) => `There is no deal ${p.id} on the Deals sheet.`,
+  dealNeedsFixing: (p: { fields: string }) =>
+    `This deal can't be saved yet: check ${p.fields}. Each field says what it needs.`,
+  quoteTooLarge: (p: { name: string; megabytes: string; limit: number }) =>
+    `"${p.name}" is ${p.megabytes} MB and a quote can be at most ${p.limit} MB. Upload a ` +
+    'smaller file (a PDF export is usually small enough), or put it in Drive and paste its link.',
+  unreadableUpload: (p: { name: string }) =>
+    `"${p.name}" did not arrive whole. Pick the file again and upload it once more.`,
+  quoteUnreadable: () =>
+    "Deal Desk can't open this file: it may have been deleted or not shared with you. " +
+    'Paste a new link or upload the file again.',
   notDriveLink: (p: { text: string }) =>
     `"${p.text}" is not a Google Drive link. Paste the link from Drive's Share or ` +
     'Copy link button, or upload the file instead.',

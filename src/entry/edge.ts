@@ -9,9 +9,16 @@ const GENERIC_MESSAGE =
   'Something went wrong in Deal Desk and nothing was saved. Try again; if it keeps ' +
   'happening, tell your admin (the details are in the script log).';
 
+const NEEDS_AUTHORIZATION =
+  'Deal Desk needs your permission first: open Extensions > Deal Desk, pick any item and ' +
+  'allow access when Google asks, then try again.';
+
 /** The message a person should see for `error`. */
 export function messageFor(error: unknown): string {
   if (isDealDeskError(error)) return error.message;
+  if (/authori[sz]ation is required/i.test(String((error as Error)?.message))) {
+    return NEEDS_AUTHORIZATION;
+  }
   console.error(
     'Deal Desk failed',
     error instanceof Error ? (error.stack ?? error.message) : error,

@@ -6,7 +6,7 @@
  */
 
 import { entriesForSave, type ActivityEntry } from '../domain/activity';
-import { dealIdNumber, nextDealId, type Deal } from '../domain/deal';
+import { nextDealId, type Deal } from '../domain/deal';
 import { DEAL_FIELDS, type DealFieldKey } from '../domain/deal-fields';
 import type { FieldError } from '../domain/errors';
 import {
@@ -20,6 +20,7 @@ import { findStage } from '../domain/scheme';
 import type { Scheme } from '../domain/scheme-types';
 import { dealCells, readDeals, type DealRow } from '../sheets/deal-rows';
 import { appendActivity } from '../sheets/activity-rows';
+import { highestDealNumber, rememberDealNumber } from '../sheets/deal-ids';
 import { withDocumentLock } from '../sheets/lock';
 import { DEALS } from '../sheets/sheet-specs';
 import { SheetTable } from '../sheets/table';
@@ -196,7 +197,7 @@ function apply(workbook: Workbook, prepared: Prepared, fileName: string): void {
     entries.push(...entriesForSave(update.existing, next, workbook.user, at, source));
   }
 
-  let lastNumber = highestDealNumber(prepared.existing);
+  let lastNumber = highestDealNumber(prepared.existing.map((row) => row.deal.id));
   const inserts = prepared.merge.inserts.map((deal) => {
     const created: Deal = {
       ...deal,
@@ -227,24 +228,6 @@ function writeUpdates(table: SheetTable, updatedRows: Map<number, unknown[]>): v
     .slice(first, last + 1)
     .map((row, offset) => updatedRows.get(first + offset) ?? row);
   table.overwrite(first, block);
-}
-
-const LAST_DEAL_NUMBER = 'dealDesk.lastDealNumber';
-
-/** Ids are never reused, even after the newest deal is deleted: the highest ever issued is kept. */
-export function highestDealNumber(existing: readonly DealRow[]): number {
-  const stored = Number(
-    PropertiesService.getDocumentProperties().getProperty(LAST_DEAL_NUMBER) ?? 0,
-  );
-  return existing.reduce(
-    (highest, row) => Math.max(highest, dealIdNumber(row.deal.id) ?? 0),
-    stored || 0,
-  );
-}
-
-/** Records the highest deal number issued so far. */
-export function rememberDealNumber(lastNumber: number): void {
-  PropertiesService.getDocumentProperties().setProperty(LAST_DEAL_NUMBER, String(lastNumber));
 }
 
 function toastDone(workbook: Workbook, inserted: number, updated: number): void {

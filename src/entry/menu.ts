@@ -11,6 +11,7 @@ interface MenuItem {
 const SEPARATOR: MenuItem = { caption: '-', functionName: '' };
 
 export const MENU_ITEMS: readonly MenuItem[] = [
+  { caption: 'Deal form', functionName: 'showDealForm' },
   { caption: 'Set up Deal Desk', functionName: 'setUpDealDesk' },
   { caption: 'Import deals…', functionName: 'showImportDialog' },
   SEPARATOR,

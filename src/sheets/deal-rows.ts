@@ -33,7 +33,8 @@ export function readDeals(table: SheetTable, dates: CellDates): DealRow[] {
   return rows;
 }
 
-function readDeal(table: SheetTable, index: number, dates: CellDates): DealRow {
+/** Data row `index` as a deal, with any cell that can't be read listed as a problem. */
+export function readDeal(table: SheetTable, index: number, dates: CellDates): DealRow {
   const deal = emptyDeal();
   const problems: FieldError[] = [];
   const text = (key: DealFieldKey): string => readText(table.cell(index, key), dates);
