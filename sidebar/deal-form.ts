@@ -175,7 +175,7 @@ function showDeal(view: DealView | null): void {
 
 function renderHeader(view: DealView | null): void {
   const deal = view?.deal;
-  byId('title').textContent = deal ? deal.name || deal.id : 'New deal';
+  byId('title').innerHTML = deal ? deal.name || deal.id : 'New deal';
   const saved = deal?.updatedAt
     ? ` · saved ${formatInstant(deal.updatedAt)}${deal.updatedBy ? ` by ${deal.updatedBy}` : ''}`
     : '';

@@ -202,9 +202,9 @@ function searchCandidates(table: SheetTable, workbook: Workbook): SearchCandidat
     const hit = { id: text('id'), name: text('name'), account: text('account'), stage: '' };
     if (!hit.id) continue;
 
+    hit.stage = text('stage');
     const updatedAt = workbook.dates.readTimestamp(table.cell(index, 'updatedAt'));
     const sortKey = `${updatedAt.ok ? (updatedAt.value ?? '') : ''} ${hit.id.padStart(12, '0')}`;
-    hit.stage = text('stage');
     candidates.push({ hit, text: `${hit.id}\n${hit.name}\n${hit.account}`.toLowerCase(), sortKey });
   }
   return candidates;
@@ -239,7 +239,10 @@ function openForWriting(): WriteContext {
   return { workbook, scheme, table };
 }
 
-function saveNew(context: WriteContext, input: ReturnType<typeof dealFromClient>): SaveResult {
+type ClientDeal = ReturnType<typeof dealFromClient>;
+
+/** A new deal: validated, given the next id and version 1, appended as one row. */
+function saveNew(context: WriteContext, input: ClientDeal): SaveResult {
   const { workbook, table } = context;
   // A new deal has no history: whatever the client says about its system fields is ignored.
   const deal: Deal = { ...tidyDeal(input.deal, context.scheme), ...NEW_DEAL_SYSTEM_FIELDS };
@@ -267,19 +270,17 @@ const NEW_DEAL_SYSTEM_FIELDS = {
   updatedBy: '',
 } as const;
 
-function saveEdit(
-  context: WriteContext,
-  input: ReturnType<typeof dealFromClient>,
-  base: Deal | null,
-): SaveResult {
+/** An edit: refused if the deal changed since `base` was loaded; written only if it changes. */
+function saveEdit(context: WriteContext, input: ClientDeal, base: Deal | null): SaveResult {
   const { workbook, scheme } = context;
   const stored = findDealRow(context.table, workbook, input.deal.id);
   if (!stored) throw dealDeskError('unknownDeal', { id: input.deal.id.trim() });
 
-  // Without a base, the deal as sent is the best account of what the form loaded.
-  const loaded = base ? dealFromClient(base).deal : input.deal;
-  if (loaded.version !== stored.deal.version)
-    return conflict(workbook, stored.deal, base && loaded);
+  // Without a base, the version sent with the deal is the best account of what was loaded.
+  const loaded = base ? dealFromClient(base).deal : null;
+  if ((loaded ?? input.deal).version !== stored.deal.version) {
+    return conflict(workbook, stored.deal, loaded);
+  }
 
   const edited = keepSystemFields(tidyDeal(input.deal, scheme), stored.deal);
   const errors = allErrors(input.errors, edited, scheme);
@@ -313,6 +314,7 @@ function allErrors(inputErrors: FieldError[], deal: Deal, scheme: Scheme): Field
   return [...inputErrors, ...validateDeal(deal, scheme).filter((e) => !faulted.has(e.field))];
 }
 
+/** The refusal for `fieldErrors`, with one sentence naming each field concerned. */
 function refused(fieldErrors: FieldError[]): SaveResult {
   const fields = [...new Set(fieldErrors.map((e) => fieldLabel(e.field)))];
   const last = fields[fields.length - 1];
@@ -340,6 +342,7 @@ function conflict(workbook: Workbook, stored: Deal, loaded: Deal | null): SaveRe
   return { ok: false, fieldErrors: [], message, conflict: true };
 }
 
+/** `deal` as saved now by this user, at `version`. */
 function stamp(deal: Deal, version: number, workbook: Workbook): Deal {
   return { ...deal, version, updatedAt: new Date().toISOString(), updatedBy: workbook.user };
 }
@@ -406,11 +409,8 @@ function attachQuote(
 ): SaveResult {
   const { workbook } = context;
   const file = saveQuoteFile(stored.deal.id, stored.deal.name, blob);
-  const next = stamp(
-    { ...stored.deal, quoteLink: quoteLinkOf(file) },
-    stored.deal.version + 1,
-    workbook,
-  );
+  const pointed = { ...stored.deal, quoteLink: quoteLinkOf(file) };
+  const next = stamp(pointed, stored.deal.version + 1, workbook);
   writeDealRow(context.table, stored.index, next, workbook);
 
   const kept = stored.deal.quoteLink ? " (earlier quotes kept in the deal's folder)" : '';

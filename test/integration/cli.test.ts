@@ -133,6 +133,7 @@ describe('the build', () => {
     expect([...filesToPush].sort()).toEqual([
       'build/Code.js',
       'build/appsscript.json',
+      'build/deal-form.html',
       'build/export-dialog.html',
       'build/import-dialog.html',
     ]);

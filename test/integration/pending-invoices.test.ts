@@ -146,7 +146,7 @@ describe('Pending invoices', () => {
 
     expect(fileName).toBe('pending-invoices-2024-02-01.csv');
     expect(csv.startsWith('\uFEFFDeal ID,')).toBe(true);
-    expect(csv).toContain(`,"'=cmd|calc","Comma, ""quoted""",`);
+    expect(csv).toContain(`,'=cmd|calc,"Comma, ""quoted""",`);
   });
 
   test('a won deal with a broken amount cell is skipped and reported, not guessed', async () => {
