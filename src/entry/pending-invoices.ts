@@ -7,12 +7,16 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { pendingInvoicesCsv } from '../domain/csv-export';
 import { dealDeskError } from '../domain/errors';
 import { formatMoney, toMajorUnits } from '../domain/money';
-import { computePendingInvoices, type PendingInvoices } from '../domain/pending-invoices';
+import {
+  computePendingInvoices,
+  type PendingInvoiceLine,
+  type PendingInvoices,
+} from '../domain/pending-invoices';
 import { textCell } from '../sheets/cells';
 import { readDeals } from '../sheets/deal-rows';
 import { withDocumentLock } from '../sheets/lock';
 import { DEALS, PENDING_INVOICES } from '../sheets/sheet-specs';
-import { DERIVED_NOTE } from '../sheets/setup';
+import { DERIVED_NOTE, NUMBER_FORMATS } from '../sheets/setup';
 import { SheetTable } from '../sheets/table';
 import { openWorkbook, readInvoices, readScheme, today, type Workbook } from '../sheets/workbook';
 import { runMenuAction, serveCall } from './edge';
@@ -81,55 +85,64 @@ function summarise(pending: PendingInvoices, unreadable: string[]): PendingSumma
   };
 }
 
+/** Cells of one pending instalment, keyed like the Pending invoices columns. */
+function lineCells(line: PendingInvoiceLine, workbook: Workbook): Record<string, unknown> {
+  return {
+    dealId: textCell(line.dealId),
+    dealName: textCell(line.dealName),
+    account: textCell(line.account),
+    owner: textCell(line.owner),
+    stage: textCell(line.stage),
+    instalment: line.instalment,
+    instalmentLabel: textCell(line.instalmentLabel),
+    amount: toMajorUnits(line.amount, line.currency),
+    currency: textCell(line.currency),
+    invoiceOn: workbook.dates.writeDate(line.invoiceOn),
+    dueOn: workbook.dates.writeDate(line.dueOn),
+    paymentTerms: textCell(line.paymentTerms),
+    poNumber: textCell(line.poNumber),
+    billingContact: textCell(line.billingContact),
+    daysWaiting: line.daysWaiting,
+  };
+}
+
+/** Lays `cells` out in the sheet's column order. */
+function rowOf(cells: Record<string, unknown>): unknown[] {
+  return PENDING_INVOICES.columns.map((column) => cells[column.key] ?? '');
+}
+
 /** The sheet's cells: header, one row per instalment, a blank row, then a total per currency. */
 function sheetRows(pending: PendingInvoices, workbook: Workbook): unknown[][] {
   const header = PENDING_INVOICES.columns.map((c) => c.header);
-  const lines = pending.lines.map((line) => [
-    textCell(line.dealId),
-    textCell(line.dealName),
-    textCell(line.account),
-    textCell(line.owner),
-    textCell(line.stage),
-    line.instalment,
-    textCell(line.instalmentLabel),
-    toMajorUnits(line.amount, line.currency),
-    textCell(line.currency),
-    workbook.dates.writeDate(line.invoiceOn),
-    workbook.dates.writeDate(line.dueOn),
-    textCell(line.paymentTerms),
-    textCell(line.poNumber),
-    textCell(line.billingContact),
-    line.daysWaiting,
-  ]);
-  const blank = header.map(() => '');
-  const totals = pending.totals.map((t) => {
-    const row: unknown[] = [...blank];
-    row[0] = textCell(`Total ${t.currency}`);
-    row[1] = textCell(`${t.count} instalments`);
-    row[7] = toMajorUnits(t.amount, t.currency);
-    row[8] = textCell(t.currency);
-    return row;
-  });
+  const lines = pending.lines.map((line) => rowOf(lineCells(line, workbook)));
+  const totals = pending.totals.map((t) =>
+    rowOf({
+      dealId: textCell(`Total ${t.currency}`),
+      dealName: textCell(`${t.count} instalments`),
+      amount: toMajorUnits(t.amount, t.currency),
+      currency: textCell(t.currency),
+    }),
+  );
+  const blank = rowOf({});
   return [header, ...lines, ...(totals.length > 0 ? [blank, ...totals] : [])];
 }
 
-function writeSheet(
-  workbook: Workbook,
-  pending: PendingInvoices,
-): GoogleAppsScript.Spreadsheet.Sheet {
+// The sheet is derived and rewritten whole, so its layout is the spec's own; formats follow
+// the columns' kinds rather than fixed positions.
+function writeSheet(workbook: Workbook, pending: PendingInvoices): void {
   const sheet = workbook.spreadsheet.getSheetByName(PENDING_INVOICES.name);
   if (!sheet) throw dealDeskError('missingSheet', { sheet: PENDING_INVOICES.name });
 
   const rows = sheetRows(pending, workbook);
-  const width = PENDING_INVOICES.columns.length;
   sheet.clearContents();
-  sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  sheet.getRange(1, 1, rows.length, PENDING_INVOICES.columns.length).setValues(rows);
   sheet.getRange(1, 1).setNote(`${DERIVED_NOTE} Last rebuilt for ${pending.asOf}.`);
-  if (rows.length > 1) {
-    sheet.getRange(2, 8, rows.length - 1, 1).setNumberFormat('#,##0.00');
-    sheet.getRange(2, 10, rows.length - 1, 2).setNumberFormat('yyyy-mm-dd');
-  }
-  return sheet;
+  if (rows.length === 1) return;
+
+  PENDING_INVOICES.columns.forEach((column, index) => {
+    const format = NUMBER_FORMATS[column.kind];
+    if (format) sheet.getRange(2, index + 1, rows.length - 1, 1).setNumberFormat(format);
+  });
 }
 
 /** Rebuilds the Pending invoices sheet and returns the count and totals. */

@@ -7,12 +7,14 @@
 import { settingsRowsFromScheme } from '../domain/scheme';
 import type { Scheme } from '../domain/scheme-types';
 import { textCell } from './cells';
+import { SheetTable } from './table';
 import { ALL_SHEETS, DEALS, SETTINGS, TASKS, type CellKind, type SheetSpec } from './sheet-specs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
+/** How each kind of column is formatted, wherever it sits. */
+export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
   date: 'yyyy-mm-dd',
   timestamp: 'yyyy-mm-dd hh:mm',
   money: '#,##0.00',
@@ -95,13 +97,18 @@ function markDerived(sheet: Sheet): void {
 }
 
 function writeDefaultSettings(spreadsheet: Spreadsheet, scheme: Scheme): void {
-  const sheet = spreadsheet.getSheetByName(SETTINGS.name);
-  if (!sheet || sheet.getLastRow() > 1) return;
+  const table = SheetTable.read(spreadsheet, SETTINGS, ['section', 'name', 'kind', 'value']);
+  if (table.rows.some((_, index) => !table.isBlankRow(index))) return;
 
-  const rows = settingsRowsFromScheme(scheme).map((r) =>
-    [r.section, r.name, r.kind, r.value].map(textCell),
+  const rows = settingsRowsFromScheme(scheme).map((row) =>
+    table.composeRow({
+      section: textCell(row.section),
+      name: textCell(row.name),
+      kind: textCell(row.kind),
+      value: textCell(row.value),
+    }),
   );
-  sheet.getRange(2, 1, rows.length, 4).setValues(rows);
+  table.append(rows);
 }
 
 /** Dropdowns come from the scheme; owners may be outside the team list, so that one warns. */
