@@ -203,7 +203,7 @@ export function demoQuotes(deals: readonly DemoDeal[], seed: number, today: stri
     .map((deal, i) => ({
       sourceId: deal.sourceId,
       fileName: `Quote ${deal.sourceId.slice(-3)} - ${deal.cells[2] ?? ''}.pdf`,
-      lastUpdated: `${isoDay(today, -Math.floor(random() * 40) - 1)}T10:${String(10 + i).slice(-2)}:00Z`,
+      lastUpdated: `${isoDay(today, -1 - Math.floor(random() * 40))}T10:${10 + (i % 50)}:00Z`,
       readable: i !== 1,
     }));
 }
@@ -256,14 +256,17 @@ export function demoFollowUps(
       const id = `T-${String(tasks.length + 1).padStart(4, '0')}`;
       const doneAt = done ? new Date(`${due}T15:00:00Z`) : '';
       tasks.push(taskRow(id, deal.id, step, due, done, doneAt));
-      if (done) activity.push(entry(doneAt as Date, deal.id, step.assignee, 'task', `Done: ${step.title}`));
+      if (done)
+        activity.push(entry(doneAt as Date, deal.id, step.assignee, 'task', `Done: ${step.title}`));
     }
   }
   const invoices = demoInvoices(deals);
   for (const invoice of invoices) {
     const at = new Date(`${String(invoice['Issued on'])}T11:00:00Z`);
     const details = `Invoice ${String(invoice['Invoice number'])} issued`;
-    activity.push(entry(at, String(invoice['Deal ID']), 'fran.finance@example.com', 'invoice', details));
+    activity.push(
+      entry(at, String(invoice['Deal ID']), 'fran.finance@example.com', 'invoice', details),
+    );
   }
   return { tasks, invoices, activity };
 }

@@ -83,6 +83,8 @@ export async function fillDemoWorkbook(
   appendRecords(runtime, 'Tasks', followUps.tasks);
   appendRecords(runtime, 'Invoices', followUps.invoices);
   appendRecords(runtime, 'Activity', followUps.activity);
+  // The workbook opens where a person would start: on the deals.
+  runtime.workbook.activeSheetId = runtime.workbook.sheet('Deals').id;
 }
 
 /** Puts the quote in the local Drive as the user's own file; returns its Drive link. */

@@ -13,7 +13,7 @@ import {
   type ValidationRule,
 } from './sheet-model';
 import type { LocalSheet } from './spreadsheet-app';
-import { wallToInstant } from './time-zone';
+import { zoneOf } from './time-zone';
 import {
   Formula,
   displayCell,
@@ -22,6 +22,7 @@ import {
   serialToWall,
   wallToSerial,
   type Cell,
+  type FormatOut,
 } from './values';
 import { CellInputError, inputToCell, type LocalWorkbook } from './workbook';
 
@@ -120,14 +121,24 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
 
   private readValues(): unknown[][] {
     const { values, formats } = this.model;
+    const zone = zoneOf(this.env.book.timeZone);
     const out: unknown[][] = new Array(this.rows);
     for (let i = 0; i < this.rows; i++) {
       const cells = values[this.row - 1 + i];
       const formatRow = formats[this.row - 1 + i];
       const row: unknown[] = new Array(this.columns);
-      for (let j = 0; j < this.columns; j++) {
-        const c = this.column - 1 + j;
-        row[j] = cells === undefined ? '' : this.apiValue(cells[c], formatRow?.[c]);
+      if (cells === undefined) row.fill('');
+      else {
+        for (let j = 0, c = this.column - 1; j < this.columns; j++, c++) {
+          const cell = cells[c];
+          // Text, numbers and booleans (the bulk) return as they are.
+          row[j] =
+            cell === undefined
+              ? ''
+              : typeof cell !== 'object' && (formatRow === undefined || formatRow[c] === undefined)
+                ? cell
+                : this.apiValue(cell, formatRow?.[c], zone);
+        }
       }
       out[i] = row;
     }
@@ -135,21 +146,22 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
   }
 
   // Dates are numbers with a date format in Sheets: the format decides what getValues returns.
-  private apiValue(cell: Cell, format: string | undefined): unknown {
+  private apiValue(
+    cell: Cell,
+    format: string | undefined,
+    zone = zoneOf(this.env.book.timeZone),
+  ): unknown {
     if (cell === undefined) return '';
     const type = typeof cell;
     if (type === 'string' || type === 'boolean') return cell;
     if (type === 'number') {
       if (format === undefined || !isDateFormat(format)) return cell;
-      return this.instant(serialToWall(cell as number));
+      return this.env.ctx.date(zone.toInstant(serialToWall(cell as number)));
     }
     if (cell instanceof Formula) return '';
     const wall = (cell as Date).getTime();
-    return format !== undefined && isNumberFormat(format) ? wallToSerial(wall) : this.instant(wall);
-  }
-
-  private instant(wall: number): Date {
-    return this.env.ctx.date(wallToInstant(wall, this.env.book.timeZone));
+    if (format !== undefined && isNumberFormat(format)) return wallToSerial(wall);
+    return this.env.ctx.date(zone.toInstant(wall));
   }
 
   private format(i: number, j: number): string | undefined {
@@ -293,8 +305,9 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
 
   private writeValues(values: unknown[][]): void {
     const { model } = this;
-    const timeZone = this.env.book.timeZone;
-    const parsedRows: Cell[][] = [];
+    const zone = zoneOf(this.env.book.timeZone);
+    const out: FormatOut = { format: undefined };
+    const parsedRows: Cell[][] = new Array(this.rows);
     const autoFormats: [number, number, string][] = [];
     try {
       for (let i = 0; i < this.rows; i++) {
@@ -302,14 +315,15 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
         const source = values[i] as unknown[];
         const formatRow = model.formats[r];
         const parsed: Cell[] = new Array(this.columns);
-        for (let j = 0; j < this.columns; j++) {
-          const c = this.column - 1 + j;
-          const result = inputToCell(source[j], formatRow?.[c], timeZone);
-          parsed[j] = result.cell === '' ? undefined : result.cell;
-          if (result.format && formatRow?.[c] === undefined)
-            autoFormats.push([r, c, result.format]);
+        for (let j = 0, c = this.column - 1; j < this.columns; j++, c++) {
+          const format = formatRow === undefined ? undefined : formatRow[c];
+          out.format = undefined;
+          const cell = inputToCell(source[j], format, zone, out);
+          parsed[j] = cell === '' ? undefined : cell;
+          if (out.format !== undefined && format === undefined)
+            autoFormats.push([r, c, out.format]);
         }
-        parsedRows.push(parsed);
+        parsedRows[i] = parsed;
       }
     } catch (error) {
       // Nothing is written when one cell is refused, as in Sheets.
@@ -321,11 +335,19 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
 
   private commit(parsedRows: Cell[][], autoFormats: [number, number, string][]): void {
     const { model } = this;
-    parsedRows.forEach((parsed, i) => {
+    const start = this.column - 1;
+    for (let i = 0; i < parsedRows.length; i++) {
       const r = this.row - 1 + i;
-      const cells = model.values[r] ?? (model.values[r] = []);
-      for (let j = 0; j < parsed.length; j++) cells[this.column - 1 + j] = parsed[j];
-    });
+      const parsed = parsedRows[i] as Cell[];
+      const cells = model.values[r];
+      // A write covering a whole row's content can take the new array as the row.
+      if (start === 0 && (cells === undefined || cells.length <= parsed.length))
+        model.values[r] = parsed;
+      else {
+        const row = cells ?? (model.values[r] = []);
+        for (let j = 0; j < parsed.length; j++) row[start + j] = parsed[j];
+      }
+    }
     for (const [r, c, format] of autoFormats) put(model.formats, r, c, format);
     model.grow(this.row + this.rows - 1, this.column + this.columns - 1);
     model.version++;

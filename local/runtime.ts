@@ -22,7 +22,7 @@ import {
   LocalUser,
   type LockKind,
 } from './services';
-import { LocalSpreadsheetApp, spreadsheetEnv } from './spreadsheet-app';
+import { LocalSpreadsheet, LocalSpreadsheetApp, spreadsheetEnv } from './spreadsheet-app';
 import { LocalHtmlService, LocalUi, newUiRecords, type UiRecords } from './ui';
 import { LocalUtilities } from './utilities';
 import { wallToSerial, Formula } from './values';
@@ -331,9 +331,13 @@ class Runtime implements LocalRuntime {
     );
   }
 
-  private spreadsheetObjects(): { app: LocalSpreadsheetApp; user: LocalUser } {
-    const app = this.globals.SpreadsheetApp as LocalSpreadsheetApp;
-    return { app, user: new LocalUser(this.ctx, this.userEmail) };
+  // Event objects are built by the runtime, so they are not counted as the add-on's calls.
+  private eventObjects(): { source: LocalSpreadsheet; user: LocalUser } {
+    const env = spreadsheetEnv(this.ctx, this.workbook, this.ui);
+    return {
+      source: new LocalSpreadsheet(env, this.ui),
+      user: new LocalUser(this.ctx, this.userEmail),
+    };
   }
 
   private runTrigger(
@@ -373,19 +377,14 @@ class Runtime implements LocalRuntime {
   open(): void {
     const mode: AuthModeName = this.ctx.authMode === 'NONE' ? 'NONE' : 'LIMITED';
     if (typeof this.globals.onOpen === 'function') {
-      const { user } = this.spreadsheetObjects();
-      const objects = mode === 'NONE' ? {} : { source: this.spreadsheetForEvents(), user };
+      const objects = mode === 'NONE' ? {} : this.eventObjects();
       const event = this.event({ authMode: AUTH_MODE[mode] }, objects);
       this.execute('onOpen', () => this.fn('onOpen')(event), mode);
     }
     if (mode === 'NONE') return;
     for (const trigger of this.workbook.triggers.filter((t) => t.eventType === 'ON_OPEN')) {
-      this.runTrigger(trigger, {}, { source: this.spreadsheetForEvents() });
+      this.runTrigger(trigger, {}, this.eventObjects());
     }
-  }
-
-  private spreadsheetForEvents(): unknown {
-    return this.execute('event', () => this.spreadsheetObjects().app.getActive(), 'FULL');
   }
 
   edit(sheetName: string, row: number, column: number, value: unknown): void {
@@ -399,9 +398,8 @@ class Runtime implements LocalRuntime {
     if (oldValue !== undefined) data.oldValue = oldValue;
     const env = spreadsheetEnv(this.ctx, this.workbook, this.ui);
     const objects = () => ({
+      ...this.eventObjects(),
       range: new LocalRange(env, sheet, row, column, 1, 1),
-      source: this.spreadsheetForEvents(),
-      user: new LocalUser(this.ctx, this.userEmail),
     });
     if (typeof this.globals.onEdit === 'function') {
       const event = this.event({ ...data, authMode: AUTH_MODE.LIMITED }, objects());

@@ -2,6 +2,8 @@
 // and Java SimpleDateFormat formatting as Utilities.formatDate does it. A "wall time" is kept as
 // milliseconds whose UTC fields are the clock reading in the zone (exceljs's convention too).
 
+// Module constant: global lookups are slow inside vm contexts (jest's, the bundle's).
+const { floor } = Math;
 const MINUTE = 60_000;
 // Offsets only change on quarter hours in every zone in use since 1970, so one offset per
 // 15-minute bucket is exact and makes 50,000 dates cheap.
@@ -9,7 +11,6 @@ const BUCKET = 15 * MINUTE;
 const GMT_OFFSET = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCaches = new Map<string, Map<number, number>>();
 const validity = new Map<string, boolean>();
 
 /** True when `timeZone` is an IANA zone Intl knows (what Sheets accepts for a spreadsheet). */
@@ -69,51 +70,94 @@ function mod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
 
-/**
- * Offset of `timeZone` from UTC at instant `ms`, in ms (Auckland in January: +13 h). Unknown
- * zones count as GMT, as Java's TimeZone.getTimeZone does.
- */
-export function offsetAt(ms: number, timeZone: string): number {
-  const fixed = fixedOffset(timeZone);
-  if (fixed !== undefined) return fixed;
-  if (!isValidTimeZone(timeZone)) return 0;
-  let cache = offsetCaches.get(timeZone);
-  if (!cache) offsetCaches.set(timeZone, (cache = new Map()));
-  const bucket = Math.floor(ms / BUCKET);
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    if (cache.size > 200_000) cache.clear();
-    offset = computeOffset(bucket * BUCKET, timeZone);
-    cache.set(bucket, offset);
+/** One time zone with its offset caches; get it once per batch with `zoneOf`. */
+export class Zone {
+  private readonly fixed: number | undefined;
+  private readonly offsets = new Map<number, number>();
+  private readonly wallOffsets = new Map<number, number>();
+
+  constructor(readonly name: string) {
+    // Unknown zones count as GMT, as Java's TimeZone.getTimeZone does.
+    this.fixed = fixedOffset(name) ?? (isValidTimeZone(name) ? undefined : 0);
   }
-  return offset;
+
+  /** Offset from UTC at instant `ms`, in ms (Auckland in January: +13 h). */
+  offset(ms: number): number {
+    if (this.fixed !== undefined) return this.fixed;
+    const bucket = floor(ms / BUCKET);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      if (this.offsets.size > 100_000) this.offsets.clear();
+      offset = computeOffset(bucket * BUCKET, this.name);
+      this.offsets.set(bucket, offset);
+    }
+    return offset;
+  }
+
+  /** The wall time (UTC fields = clock reading) at instant `ms`. */
+  toWall(ms: number): number {
+    return ms + this.offset(ms);
+  }
+
+  /**
+   * The instant at which clocks read `wall`. A reading skipped by a DST jump maps to the instant
+   * after the jump; a repeated one to its first occurrence. Transitions fall on quarter hours of
+   * wall time too, so one answer per 15-minute bucket of wall time holds for the whole bucket.
+   */
+  toInstant(wall: number): number {
+    if (this.fixed !== undefined) return wall - this.fixed;
+    const bucket = floor(wall / BUCKET);
+    let offset = this.wallOffsets.get(bucket);
+    if (offset === undefined) {
+      if (this.wallOffsets.size > 100_000) this.wallOffsets.clear();
+      const start = bucket * BUCKET;
+      offset = start - this.solveInstant(start);
+      this.wallOffsets.set(bucket, offset);
+    }
+    return wall - offset;
+  }
+
+  private solveInstant(wall: number): number {
+    const guess = this.offset(wall);
+    const first = wall - guess;
+    const o2 = this.offset(first);
+    if (o2 === guess) return this.earliest(wall, first, o2);
+    const second = wall - o2;
+    const o3 = this.offset(second);
+    if (o3 === o2) return this.earliest(wall, second, o3);
+    return wall - Math.min(o2, o3);
+  }
+
+  // When a reading happens twice (clocks go back), prefer the earlier instant.
+  private earliest(wall: number, instant: number, offset: number): number {
+    const before = this.offset(instant - 3 * 3_600_000);
+    if (before > offset && this.offset(wall - before) === before) return wall - before;
+    return instant;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/** The Zone for an IANA name or GMT±hh:mm (cached). */
+export function zoneOf(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) zones.set(timeZone, (zone = new Zone(timeZone)));
+  return zone;
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in ms. */
+export function offsetAt(ms: number, timeZone: string): number {
+  return zoneOf(timeZone).offset(ms);
 }
 
 /** The wall time (UTC fields = clock reading) in `timeZone` at instant `ms`. */
 export function instantToWall(ms: number, timeZone: string): number {
-  return ms + offsetAt(ms, timeZone);
+  return zoneOf(timeZone).toWall(ms);
 }
 
-/**
- * The instant at which clocks in `timeZone` read `wall`. A reading skipped by a DST jump maps to
- * the instant after the jump; a repeated one to its first occurrence.
- */
+/** The instant at which clocks in `timeZone` read `wall` (see Zone.toInstant). */
 export function wallToInstant(wall: number, timeZone: string): number {
-  const guess = offsetAt(wall, timeZone);
-  const first = wall - guess;
-  const o2 = offsetAt(first, timeZone);
-  if (o2 === guess) return earliest(wall, first, o2, timeZone);
-  const second = wall - o2;
-  const o3 = offsetAt(second, timeZone);
-  if (o3 === o2) return earliest(wall, second, o3, timeZone);
-  return wall - Math.min(o2, o3);
-}
-
-// When a reading happens twice (clocks go back), prefer the earlier instant.
-function earliest(wall: number, instant: number, offset: number, timeZone: string): number {
-  const before = offsetAt(instant - 3 * 3_600_000, timeZone);
-  if (before > offset && offsetAt(wall - before, timeZone) === before) return wall - before;
-  return instant;
+  return zoneOf(timeZone).toInstant(wall);
 }
 
 // ---- Java SimpleDateFormat ----------------------------------------------------------------

@@ -16,6 +16,8 @@ export type Cell = string | number | boolean | Date | Formula | undefined;
 
 /** The most characters Sheets accepts in one cell. */
 export const MAX_CELL_CHARS = 50_000;
+// Module constant: global lookups are slow inside vm contexts (jest's, the bundle's).
+const { round } = Math;
 const DAY = 86_400_000;
 // Sheets' serial day 0 is 1899-12-30 (wall time).
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -32,7 +34,7 @@ export function wallToSerial(wall: number): number {
 
 /** The wall time of a Sheets serial number. */
 export function serialToWall(serial: number): number {
-  return Math.round(SERIAL_EPOCH + serial * DAY);
+  return round(SERIAL_EPOCH + serial * DAY);
 }
 
 /** The result of reading typed text: the cell, and the number format Sheets would apply. */
@@ -50,17 +52,29 @@ const SLASH_YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
+/** Where `readTyped` reports the number format Sheets would apply (reused, so no allocation). */
+export interface FormatOut {
+  format: string | undefined;
+}
+
 /**
  * Reads text as a person typing it into a cell (en_US locale): `'x` is the text x, `=…` a
  * formula, numbers, TRUE/FALSE, dates and times become typed values, anything else stays text.
  * Under the plain-text format '@' nothing is interpreted.
  */
 export function parseUserInput(text: string, format: string | undefined): Parsed {
-  if (text === '') return { cell: '' };
-  if (format === '@') return { cell: text };
+  const out: FormatOut = { format: undefined };
+  const cell = readTyped(text, format, out);
+  return out.format === undefined ? { cell } : { cell, format: out.format };
+}
+
+/** parseUserInput for hot loops: the applied format goes to `out.format` (set it undefined first). */
+export function readTyped(text: string, format: string | undefined, out: FormatOut): Cell {
+  if (text === '') return '';
+  if (format === '@') return text;
   const first = text.charCodeAt(0);
-  if (first === 39 /* ' */) return { cell: text.slice(1) };
-  if (first === 61 /* = */ && text.length > 1) return { cell: new Formula(text) };
+  if (first === 39 /* ' */) return text.slice(1);
+  if (first === 61 /* = */ && text.length > 1) return new Formula(text);
   if (
     (first >= 48 && first <= 57) ||
     first === 43 ||
@@ -68,14 +82,17 @@ export function parseUserInput(text: string, format: string | undefined): Parsed
     first === 46 ||
     first === 36
   ) {
-    return parseNumeric(text) ?? { cell: text };
+    const parsed = parseNumeric(text);
+    if (!parsed) return text;
+    out.format = parsed.format;
+    return parsed.cell;
   }
   if (text.length === 4 || text.length === 5) {
     const upper = text.toUpperCase();
-    if (upper === 'TRUE') return { cell: true };
-    if (upper === 'FALSE') return { cell: false };
+    if (upper === 'TRUE') return true;
+    if (upper === 'FALSE') return false;
   }
-  return { cell: text };
+  return text;
 }
 
 function parseNumeric(text: string): Parsed | undefined {
@@ -137,6 +154,7 @@ function wallDate(
 // ---- number formats -----------------------------------------------------------------------
 
 const dateFormatCache = new Map<string, boolean>();
+const numberFormatCache = new Map<string, boolean>();
 
 function stripLiterals(format: string): string {
   return format
@@ -158,8 +176,14 @@ export function isDateFormat(format: string | undefined): boolean {
 
 /** True when a format shows a number as a number (so a date cell under it reads as a serial). */
 export function isNumberFormat(format: string | undefined): boolean {
-  if (!format || format === '@' || /^general$/i.test(format)) return false;
-  return !isDateFormat(format) && /[0#?]/.test(stripLiterals(format));
+  if (!format) return false;
+  let known = numberFormatCache.get(format);
+  if (known === undefined) {
+    const plain = format === '@' || /^general$/i.test(format);
+    known = !plain && !isDateFormat(format) && /[0#?]/.test(stripLiterals(format));
+    numberFormatCache.set(format, known);
+  }
+  return known;
 }
 
 /** The text Sheets shows for a cell under `format` (formulas show '' locally). */

@@ -7,15 +7,15 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isDate } from './context';
 import { SheetModel, put, type ValidationRule } from './sheet-model';
-import { instantToWall, isValidTimeZone } from './time-zone';
+import { isValidTimeZone, zoneOf, type Zone } from './time-zone';
 import {
   Formula,
   MAX_CELL_CHARS,
   displayCell,
   isoWall,
-  parseUserInput,
+  readTyped,
   type Cell,
-  type Parsed,
+  type FormatOut,
 } from './values';
 import { META_SHEET, readXlsx, writeXlsx, type TriggerRecord, type WorkbookMeta } from './xlsx';
 
@@ -54,27 +54,37 @@ export class CellInputError extends Error {}
 /**
  * Turns a value written by the API or typed by a person into a cell, as Sheets does: strings
  * are read as typed (USER_ENTERED), Dates are instants shown in the spreadsheet's time zone.
+ * The number format Sheets would apply goes to `out.format` (set it undefined first).
  */
-export function inputToCell(value: unknown, format: string | undefined, timeZone: string): Parsed {
-  if (value === null || value === undefined) return { cell: '' };
+export function inputToCell(
+  value: unknown,
+  format: string | undefined,
+  zone: Zone,
+  out: FormatOut,
+): Cell {
   if (typeof value === 'string') {
     if (value.length > MAX_CELL_CHARS) {
       throw new CellInputError(
         `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
       );
     }
-    return parseUserInput(value, format);
+    return readTyped(value, format, out);
   }
-  if (typeof value === 'number') return { cell: Number.isFinite(value) ? value : String(value) };
-  if (typeof value === 'boolean') return { cell: value };
+  if (typeof value === 'number') return finite(value) ? value : String(value);
+  if (typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return '';
   if (isDate(value)) {
     const ms = value.getTime();
-    return { cell: Number.isNaN(ms) ? 'Invalid Date' : new Date(instantToWall(ms, timeZone)) };
+    if (ms !== ms) return 'Invalid Date';
+    const wall = zone.toWall(ms);
+    // Sheets gives a date written into an unformatted cell a date format.
+    out.format = wall % 86_400_000 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+    return new Date(wall);
   }
-  return parseUserInput(String(value), format);
+  return readTyped(String(value), format, out);
 }
 
-/** Writes one input value into a sheet, applying the format Sheets picks for typed dates etc. */
+/** Writes one input value into a sheet (0-based), applying the format Sheets picks for it. */
 export function writeInput(
   sheet: SheetModel,
   row: number,
@@ -83,10 +93,14 @@ export function writeInput(
   timeZone: string,
 ): void {
   const format = sheet.formats[row]?.[column];
-  const parsed = inputToCell(value, format, timeZone);
-  sheet.setCell(row, column, parsed.cell === '' ? undefined : parsed.cell);
-  if (parsed.format && format === undefined) put(sheet.formats, row, column, parsed.format);
+  const out: FormatOut = { format: undefined };
+  const cell = inputToCell(value, format, zoneOf(timeZone), out);
+  sheet.setCell(row, column, cell === '' ? undefined : cell);
+  if (out.format && format === undefined) put(sheet.formats, row, column, out.format);
 }
+
+// Module constant: global lookups are slow inside vm contexts (jest's, the bundle's).
+const finite = Number.isFinite;
 
 function newSpreadsheetId(): string {
   return `1${randomBytes(33).toString('base64url').slice(0, 43)}`;

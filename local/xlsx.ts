@@ -81,7 +81,10 @@ export async function writeXlsx(
   writeMeta(book, full);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await book.xlsx.writeFile(temporary);
+    // Fast deflate: a quarter of the save time for 50,000 rows, for a slightly larger file.
+    await book.xlsx.writeFile(temporary, {
+      zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+    } as ExcelJS.XlsxWriteOptions);
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });
@@ -119,6 +122,7 @@ function writeColumns(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
 }
 
 function writeCells(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const styles = new StyleCache();
   const rows = Math.max(
     sheet.values.length,
     sheet.formats.length,
@@ -129,28 +133,78 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const values = sheet.values[r];
     const formats = sheet.formats[r];
     const notes = sheet.notes[r];
-    const styles = sheet.styles[r];
-    if (!values && !formats && !notes && !styles) continue;
+    const cellStyles = sheet.styles[r];
+    if (!values && !formats && !notes && !cellStyles) continue;
     const row = ws.getRow(r + 1);
     const width = Math.max(
       values?.length ?? 0,
       formats?.length ?? 0,
       notes?.length ?? 0,
-      styles?.length ?? 0,
+      cellStyles?.length ?? 0,
     );
     for (let c = 0; c < width; c++) {
       const value = values?.[c];
       const format = formats?.[c] ?? defaultFormat(value);
       const note = notes?.[c];
-      const style = styles?.[c];
+      const style = cellStyles?.[c];
       if (value === undefined && format === undefined && note === undefined && !style) continue;
       const cell = row.getCell(c + 1);
       if (value !== undefined && value !== '') cell.value = toExcelValue(value);
-      if (format !== undefined) cell.numFmt = format;
+      cell.style = styles.get(format, style);
       if (note !== undefined) cell.note = note;
-      if (style) applyStyle(cell, style);
     }
   }
+}
+
+// exceljs works out each distinct style once per style object: cells with the same format and
+// style share one object (the difference between minutes and seconds for 50,000 rows).
+class StyleCache {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly keys = new WeakMap<CellStyle, string>();
+  private readonly empty: Partial<ExcelJS.Style> = {};
+
+  get(format: string | undefined, style: CellStyle | undefined): Partial<ExcelJS.Style> {
+    if (format === undefined && !style) return this.empty;
+    let styleKey = '';
+    if (style) {
+      styleKey = this.keys.get(style) ?? JSON.stringify(style);
+      this.keys.set(style, styleKey);
+    }
+    const key = `${format ?? ''}\u0000${styleKey}`;
+    let shared = this.byKey.get(key);
+    if (!shared) this.byKey.set(key, (shared = excelStyle(format, style)));
+    return shared;
+  }
+}
+
+function excelStyle(
+  format: string | undefined,
+  style: CellStyle | undefined,
+): Partial<ExcelJS.Style> {
+  const result: Partial<ExcelJS.Style> = {};
+  if (format !== undefined) result.numFmt = format;
+  if (!style) return result;
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.fontWeight === 'bold') font.bold = true;
+  if (style.fontStyle === 'italic') font.italic = true;
+  if (style.fontColor) font.color = { argb: toArgb(style.fontColor) };
+  if (Object.keys(font).length) result.font = font;
+  if (style.background) {
+    result.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: toArgb(style.background) },
+    };
+  }
+  if (style.wrap !== undefined || style.horizontalAlignment) {
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+    if (style.horizontalAlignment) {
+      alignment.horizontal = style.horizontalAlignment as ExcelJS.Alignment['horizontal'];
+    }
+    result.alignment = alignment;
+  }
+  return result;
 }
 
 // exceljs gives a date without a format Excel's m/d/yy; keep the ISO look the runtime shows.
@@ -167,25 +221,6 @@ function toExcelValue(value: Exclude<Cell, undefined>): ExcelJS.CellValue {
       : ({ formula, result: value.cached } as ExcelJS.CellValue);
   }
   return value;
-}
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.fontWeight === 'bold') font.bold = true;
-  if (style.fontStyle === 'italic') font.italic = true;
-  if (style.fontColor) font.color = { argb: toArgb(style.fontColor) };
-  if (Object.keys(font).length) cell.font = font;
-  if (style.background) {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: toArgb(style.background) } };
-  }
-  if (style.wrap !== undefined || style.horizontalAlignment) {
-    const alignment: Partial<ExcelJS.Alignment> = {};
-    if (style.wrap !== undefined) alignment.wrapText = style.wrap;
-    if (style.horizontalAlignment) {
-      alignment.horizontal = style.horizontalAlignment as ExcelJS.Alignment['horizontal'];
-    }
-    cell.alignment = alignment;
-  }
 }
 
 /** '#1a73e8' or 'red'-free hex to exceljs ARGB; unknown names become black. */

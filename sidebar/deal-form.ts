@@ -175,7 +175,7 @@ function showDeal(view: DealView | null): void {
 
 function renderHeader(view: DealView | null): void {
   const deal = view?.deal;
-  byId('title').innerHTML = deal ? deal.name || deal.id : 'New deal';
+  byId('title').textContent = deal ? deal.name || deal.id : 'New deal';
   const saved = deal?.updatedAt
     ? ` · saved ${formatInstant(deal.updatedAt)}${deal.updatedBy ? ` by ${deal.updatedBy}` : ''}`
     : '';
@@ -193,7 +193,12 @@ function refreshChecks(): void {
   showFieldErrors(controls.fields, [...shown, ...state.serverErrors]);
 
   const stage = findStage(scheme, deal.stage);
-  renderMissing(missingList, stage?.name ?? '', stage ? missingForStage(deal, stage) : [], controls.fields);
+  renderMissing(
+    missingList,
+    stage?.name ?? '',
+    stage ? missingForStage(deal, stage) : [],
+    controls.fields,
+  );
   quotePanel.render(sameLink(deal) ? (state.view?.quote ?? null) : null, uploadNote());
 }
 
@@ -269,7 +274,8 @@ function switchTo(target: string): void {
   if (isDirty() && state.pendingSwitch !== target) {
     state.pendingSwitch = target;
     const what = target === 'new' ? 'New deal' : target;
-    const message = `This deal has unsaved changes. Save them, or press ${what} again to discard them.`;
+    const message =
+      `This deal has unsaved changes. Save them, or press ${what} again to ` + 'discard them.';
     showStatus(status, message, 'error');
     return;
   }

@@ -2,15 +2,16 @@
  * The local preview (`npm start`, `deal-desk preview`): a page on 127.0.0.1 showing the
  * workbook's sheets, the add-on menu, toasts and dialogs, with the real dialog HTML from the
  * build. Each google.script.run call in a dialog becomes a POST here and runs in the bundle
- * inside the local runtime; the workbook file is saved after every call that can write.
+ * inside the local runtime; the workbook file is saved after every call that wrote to it.
  */
 
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { createRuntime, type LocalRuntime } from '../runtime';
+import { createRuntime, type CallStats, type LocalRuntime } from '../runtime';
 import { sidecarDirs } from '../sidecar';
+import { mayHaveWritten, Saver } from './saver';
 import { injectShim } from './shim';
 import { sheetSnapshots, WindowLog } from './state';
 
@@ -69,8 +70,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     runtime,
     close: async () => {
       await app.flush();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }
@@ -185,6 +187,7 @@ class PreviewApp {
       revision: this.revision,
       sheets: changed ? sheetSnapshots(this.runtime) : null,
       active: this.activeCell(),
+      activeSheet: this.activeSheet(),
       menu: menus[0] ?? null,
       toasts: toasts.slice(since('toasts')),
       toastCount: toasts.length,
@@ -214,13 +217,14 @@ class PreviewApp {
     if (name.endsWith('_') || typeof this.runtime.globals[name] !== 'function') {
       return { error: `Script function not found: ${name}` };
     }
+    const before = this.runtime.stats();
     try {
       const result = this.runtime.call(name, ...args);
       return { result: result === undefined ? null : result };
     } catch (error) {
       return { error: (error as Error).message };
     } finally {
-      await this.changed();
+      await this.afterCall(before);
     }
   }
 
@@ -230,13 +234,14 @@ class PreviewApp {
     if (!functionName || !items.some((item) => item.functionName === functionName)) {
       throw new HttpError(400, `"${functionName}" is not on the add-on menu.`);
     }
+    const before = this.runtime.stats();
     try {
       this.runtime.invoke(functionName);
       return { windows: this.windows.collect() };
     } catch (error) {
       return { windows: this.windows.collect(), error: (error as Error).message };
     } finally {
-      await this.changed();
+      await this.afterCall(before);
     }
   }
 
@@ -251,6 +256,13 @@ class PreviewApp {
     return { active: this.activeCell() };
   }
 
+  private activeSheet(): string | null {
+    const { activeSheetId } = this.runtime.workbook;
+    return activeSheetId === null
+      ? null
+      : (this.runtime.workbook.sheetById(activeSheetId)?.name ?? null);
+  }
+
   private activeCell() {
     const { selection } = this.runtime.workbook;
     const sheet = selection ? this.runtime.workbook.sheetById(selection.sheetId) : undefined;
@@ -258,45 +270,11 @@ class PreviewApp {
     return { sheet: sheet.name, row: selection.row, col: selection.column };
   }
 
-  private async changed(): Promise<void> {
+  /** After a call that may have written: the shell re-reads the sheets, the file is saved. */
+  private async afterCall(before: CallStats): Promise<void> {
+    if (!mayHaveWritten(before, this.runtime.stats())) return;
     this.revision += 1;
     await this.saver.save();
-  }
-}
-
-/**
- * Saves the workbook after writes. Saves never overlap, and calls that finish while one is
- * being written share the next one, so twenty quick calls cost a few saves, not twenty.
- */
-class Saver {
-  private requested = 0;
-  private done = 0;
-  private running: Promise<void> | null = null;
-
-  constructor(private readonly runtime: LocalRuntime) {}
-
-  /** Resolves once a save that started after this call has finished. */
-  async save(): Promise<void> {
-    const mine = ++this.requested;
-    while (this.done < mine) {
-      if (!this.running) this.running = this.saveNow();
-      await this.running;
-    }
-  }
-
-  /** Resolves when no save is pending. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async saveNow(): Promise<void> {
-    const upTo = this.requested;
-    try {
-      await this.runtime.save();
-      this.done = upTo;
-    } finally {
-      this.running = null;
-    }
   }
 }
 
@@ -304,7 +282,7 @@ function json(value: unknown, status = 200): Reply {
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
 }
 
-/** The request body as a JSON object; only JSON is accepted, which keeps forms of other sites out. */
+/** The request body as a JSON object. Only JSON is accepted: it keeps other sites' forms out. */
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
   if (!String(request.headers['content-type']).startsWith('application/json')) {
     throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
@@ -334,7 +312,7 @@ export interface PreviewFlags {
   timeZone?: string;
 }
 
-/** `deal-desk preview`: serves the workbook (a new demo one if the file is missing) until Ctrl-C. */
+/** `deal-desk preview`: serves the workbook (a new demo one if it is missing) until Ctrl-C. */
 export async function runPreview(flags: PreviewFlags): Promise<Preview> {
   const root = projectRoot();
   if (!existsSync(flags.workbookPath)) {

@@ -24,6 +24,8 @@ interface PreviewState {
   revision: number;
   sheets: SheetSnapshot[] | null;
   active: { sheet: string; row: number; col: number } | null;
+  /** The sheet the add-on last activated (Pending invoices, say). */
+  activeSheet: string | null;
   menu: { title: string; items: { caption: string; functionName: string }[] } | null;
   toasts: { message: string; title: string }[];
   toastCount: number;
@@ -40,6 +42,7 @@ const view = {
   alertCount: -1,
   sheets: [] as SheetSnapshot[],
   sheet: '',
+  activeSheet: null as string | null,
   active: null as PreviewState['active'],
   pendingAlerts: [] as string[],
 };
@@ -78,7 +81,11 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 // ---- polling -------------------------------------------------------------------------------
 
 async function poll(): Promise<void> {
-  const query = `rev=${view.revision}&toasts=${Math.max(view.toastCount, 0)}&alerts=${Math.max(view.alertCount, 0)}`;
+  const query = new URLSearchParams({
+    rev: String(view.revision),
+    toasts: String(Math.max(view.toastCount, 0)),
+    alerts: String(Math.max(view.alertCount, 0)),
+  });
   try {
     apply(await api<PreviewState>(`/api/state?${query}`));
     $('connection').textContent = '';
@@ -97,11 +104,14 @@ function apply(state: PreviewState): void {
   view.toastCount = state.toastCount;
   view.alertCount = state.alertCount;
   renderMenu(state.menu);
-  if (state.sheets) {
-    view.sheets = state.sheets;
-    if (!view.sheets.some((s) => s.name === view.sheet)) {
-      view.sheet = state.active?.sheet ?? view.sheets[0]?.name ?? '';
-    }
+  if (state.sheets) view.sheets = state.sheets;
+  // Follow the add-on when it activates a sheet, as Sheets does; otherwise keep the tab.
+  const activated = state.activeSheet !== view.activeSheet ? state.activeSheet : null;
+  view.activeSheet = state.activeSheet;
+  if (activated || !view.sheets.some((s) => s.name === view.sheet)) {
+    view.sheet = activated ?? view.sheets[0]?.name ?? '';
+  }
+  if (state.sheets || activated) {
     renderTabs();
     renderGrid();
   }

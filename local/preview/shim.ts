@@ -22,7 +22,8 @@ const SHIM = `
         else if (handlers.success) handlers.success(reply.result, handlers.user);
       },
       function (error) {
-        fail(handlers, new Error('The preview server did not answer (' + error.message + '). Is it still running?'));
+        var why = 'The preview server did not answer (' + error.message + ').';
+        fail(handlers, new Error(why + ' Is it still running?'));
       }
     );
   }
@@ -30,13 +31,23 @@ const SHIM = `
     if (handlers.failure) handlers.failure(error, handlers.user);
     else console.error(error.message);
   }
+  var SETTERS = {
+    withSuccessHandler: 'success',
+    withFailureHandler: 'failure',
+    withUserObject: 'user',
+  };
+  // Like google.script.run: each with...() returns a new runner; any other name is a call.
   function runner(handlers) {
     return new Proxy({}, {
       get: function (_, name) {
         if (typeof name !== 'string' || name === 'then') return undefined;
-        if (name === 'withSuccessHandler') return function (f) { return runner(Object.assign({}, handlers, { success: f })); };
-        if (name === 'withFailureHandler') return function (f) { return runner(Object.assign({}, handlers, { failure: f })); };
-        if (name === 'withUserObject') return function (o) { return runner(Object.assign({}, handlers, { user: o })); };
+        if (SETTERS[name]) {
+          return function (value) {
+            var next = Object.assign({}, handlers);
+            next[SETTERS[name]] = value;
+            return runner(next);
+          };
+        }
         return function () { call(name, Array.prototype.slice.call(arguments), handlers); };
       },
     });

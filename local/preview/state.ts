@@ -88,6 +88,11 @@ export class WindowLog {
 }
 
 function info(record: WindowRecord): WindowInfo {
-  const { html: _html, ...rest } = record;
-  return rest;
+  return {
+    index: record.index,
+    kind: record.kind,
+    title: record.title,
+    width: record.width,
+    height: record.height,
+  };
 }

@@ -144,7 +144,14 @@ export class DealControls {
         ? el('span', { class: 'label', id }, dealField(key).label)
         : el('label', { for: id }, dealField(key).label);
     const className = HALF_WIDTH.has(key) ? 'field half' : 'field';
-    const wrapper = el('div', { class: className, 'data-field': key }, label, control, extra, error);
+    const wrapper = el(
+      'div',
+      { class: className, 'data-field': key },
+      label,
+      control,
+      extra,
+      error,
+    );
     const focusTarget = key === 'tags' ? this.tags.element : control;
     this.fields.set(key, { key, wrapper, error, focusTarget });
     return wrapper;

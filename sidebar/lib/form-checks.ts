@@ -34,7 +34,8 @@ export function renderMissing(
   missing: readonly DealFieldKey[],
   fields: ReadonlyMap<DealFieldKey, FieldUi>,
 ): void {
-  for (const [key, field] of fields) field.wrapper.classList.toggle('missing', missing.includes(key));
+  for (const [key, field] of fields)
+    field.wrapper.classList.toggle('missing', missing.includes(key));
   target.hidden = missing.length === 0;
   if (missing.length === 0) {
     target.replaceChildren();

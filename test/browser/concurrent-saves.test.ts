@@ -21,8 +21,15 @@ describe('twenty concurrent saves through the preview server', () => {
     await harness?.close();
   });
 
-  function saveNew(i: number): Promise<{ result?: { ok: boolean; view?: { deal: { id: string } } } }> {
-    const deal = { ...emptyDeal(), name: `Parallel deal ${i}`, account: 'Load test', stage: 'Lead' };
+  function saveNew(
+    i: number,
+  ): Promise<{ result?: { ok: boolean; view?: { deal: { id: string } } } }> {
+    const deal = {
+      ...emptyDeal(),
+      name: `Parallel deal ${i}`,
+      account: 'Load test',
+      stage: 'Lead',
+    };
     return fetch(`${harness.url}api/call/saveDeal`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -59,6 +59,9 @@ describeInBrowser('two pages editing the same deal', () => {
     await idle(second);
     await expect(second.locator('#f-poNumber').inputValue()).resolves.toBe('PO-FIRST');
     const saved = records(harness, 'Deals').find((d) => d['Deal ID'] === id);
-    expect(saved).toMatchObject({ 'PO number': 'PO-FIRST', 'Billing notes': deal?.['Billing notes'] });
+    expect(saved).toMatchObject({
+      'PO number': 'PO-FIRST',
+      'Billing notes': deal?.['Billing notes'],
+    });
   });
 });

@@ -75,7 +75,7 @@ describeInBrowser('the deal form in the preview', () => {
     expect(saved).toMatchObject({ Account: 'Harbour Cafés', Version: 1 });
   });
 
-  test('picking a won stage lists the missing fields, and saving is refused until filled', async () => {
+  test('a won stage lists the missing fields and refuses to save until filled', async () => {
     await newDeal();
     await form.locator('#f-name').fill('Espresso machines');
     await form.locator('#f-stage').selectOption('Won');
@@ -124,7 +124,7 @@ describeInBrowser('the deal form in the preview', () => {
     await form.locator('#tab-deal').click();
   });
 
-  test('a link that is not from Drive is refused beside the field, with no server call', async () => {
+  test('a link that is not from Drive is refused beside the field, with no call', async () => {
     const callsBefore = await sidebarCalls(page, harness.url);
     await form.locator('#f-quoteLink').fill('https://example.com/quote.pdf');
 
@@ -157,7 +157,7 @@ describeInBrowser('the deal form in the preview', () => {
     expect((await sidebarCalls(page, harness.url)).slice(-1)).toEqual(['uploadQuote']);
   });
 
-  test('search finds deals by id and switches to one; a quote shows its file or its problem', async () => {
+  test('search switches deals by id; a quote shows its file or its problem', async () => {
     const quoted = records(harness, 'Deals').filter((deal) => deal['Quote link'] !== '');
     const readable = quoted[0];
     const unreadable = quoted[1];
@@ -169,7 +169,10 @@ describeInBrowser('the deal form in the preview', () => {
     );
     await openById(String(unreadable?.['Deal ID']));
     await expect(form.locator('#quote-info .warning').textContent()).resolves.toMatch(/\S/);
+    // Tall enough to show the whole form, quote and all, for review.
+    await page.setViewportSize({ width: 1280, height: 1900 });
     await page.locator('#sidebar').screenshot({ path: artifactPath('sidebar.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   async function openById(id: string): Promise<void> {

@@ -35,7 +35,9 @@ export function describeInBrowser(name: string, suite: () => void): void {
   if (process.env.CI) {
     describe(name, () => {
       test('needs Chromium', () => {
-        throw new Error(`No Chromium at ${CHROMIUM}: CI must install it (apt-get install chromium).`);
+        throw new Error(
+          `No Chromium at ${CHROMIUM}: CI must install it (apt-get install chromium).`,
+        );
       });
     });
     return;

@@ -632,6 +632,17 @@ describe('the quote', () => {
 });
 
 describe('what crosses google.script.run', () => {
+  test('the plain-data check itself finds Dates, undefined and functions at any depth', () => {
+    const value = { a: [1, undefined], b: { when: new Date(0) }, c: () => 1, d: { e: undefined } };
+
+    expect(nonPlainPaths(value)).toEqual([
+      '$.a[1] is undefined',
+      '$.b.when is a Date',
+      '$.c is a function',
+      '$.d.e is undefined',
+    ]);
+  });
+
   test('every response is plain data: no Dates, no undefined, no functions', async () => {
     const runtime = await startRuntime();
     const deal = saved(save(runtime, wonDeal())).deal;

@@ -75,7 +75,9 @@ describe('loading and calling the bundle', () => {
 
   test('errors reach the caller with Apps Script’s message; the bundle sees its own realm’s Error and Date', async () => {
     const rt = await createRuntime({ bundleDir: bundle() });
-    expect(() => rt.call('fails')).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => rt.call('fails')).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
     expect(rt.call('realmChecks')).toEqual({ dateInstance: true, errorInstance: true });
   });
 
@@ -103,7 +105,9 @@ describe('authorization and counting', () => {
     rt.setAuthMode('FULL');
     rt.resetStats();
     expect(rt.clickMenu('Say hello')).toBe(1);
-    expect(rt.stats()).toEqual({ Spreadsheet: { 'SpreadsheetApp.getActive': 1, 'Spreadsheet.getSheets': 1 } });
+    expect(rt.stats()).toEqual({
+      Spreadsheet: { 'SpreadsheetApp.getActive': 1, 'Spreadsheet.getSheets': 1 },
+    });
   });
 
   test('LIMITED is as strict as NONE here (the add-on must not touch services in onOpen)', async () => {
@@ -119,7 +123,11 @@ describe('triggers', () => {
     expect(rt.fireTimeTriggers()).toEqual(['daily']);
     rt.edit('Sheet1', 3, 2, '42');
     rt.edit('Sheet1', 3, 2, 'forty-two');
-    expect(rt.call('seenEvents')).toEqual(['daily 9 FULL', 'edited B3 undefined -> 42', 'edited B3 42 -> forty-two']);
+    expect(rt.call('seenEvents')).toEqual([
+      'daily 9 FULL',
+      'edited B3 undefined -> 42',
+      'edited B3 42 -> forty-two',
+    ]);
     expect(rt.workbook.cell('Sheet1', 3, 2).value).toBe('forty-two');
   });
 });

@@ -34,7 +34,9 @@ describe('LockService', () => {
 
     const second = locks.getDocumentLock();
     expect(second.tryLock(5000)).toBe(false);
-    expect(() => second.waitLock(5000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => second.waitLock(5000)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     expect(rt.now()).toBe(11_000); // the failed waits took their time
     expect(locks.getScriptLock().tryLock(0)).toBe(true); // other locks are separate
     expect(rt.lockState().document.held).toBe(true);
@@ -81,7 +83,9 @@ describe('PropertiesService', () => {
 
   test('values over 9 kB are refused, as Apps Script does', async () => {
     const { properties } = services(await runtime());
-    expect(() => properties.getDocumentProperties().setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow(/too large/);
+    expect(() =>
+      properties.getDocumentProperties().setProperty('big', 'x'.repeat(9 * 1024 + 1)),
+    ).toThrow(/too large/);
   });
 });
 
@@ -91,14 +95,24 @@ describe('ScriptApp triggers', () => {
     const first = await runtime({ workbookPath: path });
     const { script } = services(first);
     const daily = script.newTrigger('sendReminders').timeBased().everyDays(1).atHour(7).create();
-    script.newTrigger('checkEdit').forSpreadsheet(SpreadsheetAppOf(first).getActive()).onEdit().create();
+    script
+      .newTrigger('checkEdit')
+      .forSpreadsheet(SpreadsheetAppOf(first).getActive())
+      .onEdit()
+      .create();
     expect(String(daily.getEventType())).toBe('CLOCK');
     await first.save();
 
     const second = await runtime({ workbookPath: path });
     const again = services(second).script;
     const triggers = again.getProjectTriggers();
-    expect(triggers.map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())])).toEqual([
+    expect(
+      triggers.map((t) => [
+        t.getHandlerFunction(),
+        String(t.getEventType()),
+        String(t.getTriggerSource()),
+      ]),
+    ).toEqual([
       ['sendReminders', 'CLOCK', 'CLOCK'],
       ['checkEdit', 'ON_EDIT', 'SPREADSHEETS'],
     ]);
@@ -111,8 +125,12 @@ describe('ScriptApp triggers', () => {
   test('an editor add-on gets one trigger of each type per document, at most hourly', async () => {
     const { script } = services(await runtime());
     script.newTrigger('daily').timeBased().everyDays(1).atHour(6).create();
-    expect(() => script.newTrigger('weekly').timeBased().everyWeeks(1).create()).toThrow(/only one trigger of each type/);
-    expect(() => script.newTrigger('often').timeBased().everyMinutes(5).create()).toThrow(/at most once per hour/);
+    expect(() => script.newTrigger('weekly').timeBased().everyWeeks(1).create()).toThrow(
+      /only one trigger of each type/,
+    );
+    expect(() => script.newTrigger('often').timeBased().everyMinutes(5).create()).toThrow(
+      /at most once per hour/,
+    );
 
     const plain = services(await runtime({ addonTriggerRules: false })).script;
     plain.newTrigger('a').timeBased().everyDays(1).create();
@@ -135,15 +153,26 @@ describe('DriveApp', () => {
     );
     const hidden = rt.drive.addFile({ name: 'secret.pdf', accessible: false });
     expect(() => drive.getFileById(hidden)).toThrow(/No item with the given ID/);
-    const quote = rt.drive.addFile({ name: 'Quote.pdf', mimeType: 'application/pdf', content: 'pdf', lastUpdated: new Date(Date.UTC(2024, 0, 2)) });
+    const quote = rt.drive.addFile({
+      name: 'Quote.pdf',
+      mimeType: 'application/pdf',
+      content: 'pdf',
+      lastUpdated: new Date(Date.UTC(2024, 0, 2)),
+    });
     const file = drive.getFileById(quote);
-    expect([file.getName(), file.getMimeType(), file.getBlob().getDataAsString()]).toEqual(['Quote.pdf', 'application/pdf', 'pdf']);
+    expect([file.getName(), file.getMimeType(), file.getBlob().getDataAsString()]).toEqual([
+      'Quote.pdf',
+      'application/pdf',
+      'pdf',
+    ]);
     expect(file.getLastUpdated().toISOString()).toBe('2024-01-02T00:00:00.000Z');
     expect(file.getUrl()).toContain(quote);
 
     const folder = drive.createFolder('Deal Desk quotes');
     const created = folder.createFile(utilities.newBlob('hello', 'text/plain', 'note.txt'));
-    expect(drive.getFolderById(folder.getId()).getFilesByName('note.txt').next().getId()).toBe(created.getId());
+    expect(drive.getFolderById(folder.getId()).getFilesByName('note.txt').next().getId()).toBe(
+      created.getId(),
+    );
     const iterator = drive.getFoldersByName('Deal Desk quotes');
     expect(iterator.next().getName()).toBe('Deal Desk quotes');
     expect(iterator.hasNext()).toBe(false);
@@ -152,7 +181,9 @@ describe('DriveApp', () => {
     expect(file.getParents().next().getId()).toBe(folder.getId());
 
     const reopened = await runtime({ driveDir: dir });
-    expect(services(reopened).drive.getFileById(created.getId()).getBlob().getDataAsString()).toBe('hello');
+    expect(services(reopened).drive.getFileById(created.getId()).getBlob().getDataAsString()).toBe(
+      'hello',
+    );
     expect(existsSync(join(dir, 'index.json'))).toBe(true);
   });
 });
@@ -163,22 +194,36 @@ describe('MailApp', () => {
     const rt = await runtime({ outboxDir: dir, dailyMailQuota: 3 });
     const { mail } = services(rt);
     expect(mail.getRemainingDailyQuota()).toBe(3);
-    mail.sendEmail('a@example.com', 'Renewal: Acme', 'Body', { cc: 'b@example.com', name: 'Deal Desk' });
+    mail.sendEmail('a@example.com', 'Renewal: Acme', 'Body', {
+      cc: 'b@example.com',
+      name: 'Deal Desk',
+    });
     expect(mail.getRemainingDailyQuota()).toBe(1);
     mail.sendEmail({ to: 'c@example.com', subject: 'Digest', body: 'x', htmlBody: '<p>x</p>' });
-    expect(() => mail.sendEmail('d@example.com', 'Too many', 'x')).toThrow('Service invoked too many times for one day: email.');
+    expect(() => mail.sendEmail('d@example.com', 'Too many', 'x')).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     expect(rt.outbox.map((m) => [m.to, m.cc, m.subject])).toEqual([
       [['a@example.com'], ['b@example.com'], 'Renewal: Acme'],
       [['c@example.com'], [], 'Digest'],
     ]);
-    expect(readdirSync(dir).sort()).toEqual(['0001-Renewal-Acme.eml', '0001-Renewal-Acme.json', '0002-Digest.eml', '0002-Digest.json']);
-    expect(readFileSync(join(dir, '0001-Renewal-Acme.eml'), 'utf8')).toContain('Subject: Renewal: Acme');
+    expect(readdirSync(dir).sort()).toEqual([
+      '0001-Renewal-Acme.eml',
+      '0001-Renewal-Acme.json',
+      '0002-Digest.eml',
+      '0002-Digest.json',
+    ]);
+    expect(readFileSync(join(dir, '0001-Renewal-Acme.eml'), 'utf8')).toContain(
+      'Subject: Renewal: Acme',
+    );
   });
 
   test('bad addresses and missing recipients are refused', async () => {
     const { mail } = services(await runtime());
     expect(() => mail.sendEmail('not an email', 's', 'b')).toThrow('Invalid email: not an email');
-    expect(() => mail.sendEmail({ to: '', subject: 's', body: 'b' })).toThrow('Failed to send email: no recipient');
+    expect(() => mail.sendEmail({ to: '', subject: 's', body: 'b' })).toThrow(
+      'Failed to send email: no recipient',
+    );
   });
 });
 
@@ -209,20 +254,31 @@ describe('Ui and HtmlService', () => {
     expect(ui.alert('Again?', 'Really?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
     expect(rt.ui.alerts).toEqual(['Saved', 'Delete?\nReally?', 'Again?\nReally?']);
     const dismissed = ui.prompt('Name?');
-    expect([dismissed.getResponseText(), dismissed.getSelectedButton()]).toEqual(['', ui.Button.CANCEL]);
+    expect([dismissed.getResponseText(), dismissed.getSelectedButton()]).toEqual([
+      '',
+      ui.Button.CANCEL,
+    ]);
 
     SpreadsheetAppOf(rt).getActive().toast('Done', 'Deal Desk', 5);
     expect(rt.ui.toasts).toEqual([{ message: 'Done', title: 'Deal Desk' }]);
 
     ui.showSidebar(html.createHtmlOutputFromFile('sidebar').setTitle('Deal form'));
     ui.showModalDialog(html.createHtmlOutput('<b>x</b>').setWidth(400).setHeight(200), 'Import');
-    expect(rt.ui.sidebars).toEqual([{ title: 'Deal form', html: '<p>Hi</p>', file: 'sidebar.html' }]);
-    expect(rt.ui.dialogs).toEqual([{ title: 'Import', html: '<b>x</b>', width: 400, height: 200, modal: true }]);
-    expect(() => html.createHtmlOutputFromFile('missing')).toThrow('No HTML file named missing was found.');
+    expect(rt.ui.sidebars).toEqual([
+      { title: 'Deal form', html: '<p>Hi</p>', file: 'sidebar.html' },
+    ]);
+    expect(rt.ui.dialogs).toEqual([
+      { title: 'Import', html: '<b>x</b>', width: 400, height: 200, modal: true },
+    ]);
+    expect(() => html.createHtmlOutputFromFile('missing')).toThrow(
+      'No HTML file named missing was found.',
+    );
   });
 
   test('Session gives the configured user and script time zone', async () => {
-    const { session } = services(await runtime({ userEmail: 'fran@example.com', scriptTimeZone: 'Europe/London' }));
+    const { session } = services(
+      await runtime({ userEmail: 'fran@example.com', scriptTimeZone: 'Europe/London' }),
+    );
     expect(session.getActiveUser().getEmail()).toBe('fran@example.com');
     expect(session.getScriptTimeZone()).toBe('Europe/London');
     expect(session.getTemporaryActiveUserKey()).toMatch(/^[\w-]{20,}$/);
@@ -233,7 +289,9 @@ describe('Ui and HtmlService', () => {
     const blob = utilities.newBlob('héllo', 'text/plain', 'a.txt');
     expect(blob.getBytes().slice(0, 3)).toEqual([104, -61, -87]);
     expect(utilities.base64Encode('héllo')).toBe(Buffer.from('héllo').toString('base64'));
-    expect(utilities.newBlob(utilities.base64Decode(utilities.base64Encode('héllo'))).getDataAsString()).toBe('héllo');
+    expect(
+      utilities.newBlob(utilities.base64Decode(utilities.base64Encode('héllo'))).getDataAsString(),
+    ).toBe('héllo');
     expect(utilities.computeDigest(utilities.DigestAlgorithm.MD5, 'abc')).toHaveLength(16);
     expect(utilities.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
   });

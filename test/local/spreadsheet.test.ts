@@ -30,10 +30,15 @@ describe('writing values as Sheets does (USER_ENTERED)', () => {
   test('strings are read as typed; numbers, booleans and empties are kept', async () => {
     const rt = await runtime();
     const sheet = active(rt).getSheets()[0]!;
-    sheet.getRange(1, 1, 1, 8).setValues([["'=1+1", '=SUM(A2:A3)', '42', 'TRUE', '2024-01-05', 7, false, null]]);
+    sheet
+      .getRange(1, 1, 1, 8)
+      .setValues([["'=1+1", '=SUM(A2:A3)', '42', 'TRUE', '2024-01-05', 7, false, null]]);
 
     expect(rt.workbook.cell('Sheet1', 1, 1)).toMatchObject({ kind: 'text', value: '=1+1' });
-    expect(rt.workbook.cell('Sheet1', 1, 2)).toMatchObject({ kind: 'formula', value: '=SUM(A2:A3)' });
+    expect(rt.workbook.cell('Sheet1', 1, 2)).toMatchObject({
+      kind: 'formula',
+      value: '=SUM(A2:A3)',
+    });
     const values = sheet.getRange(1, 1, 1, 8).getValues()[0]!;
     expect(values.slice(0, 4)).toEqual(['=1+1', '', 42, true]);
     expect(isDateValue(values[4])).toBe(true);
@@ -50,7 +55,9 @@ describe('writing values as Sheets does (USER_ENTERED)', () => {
     expect(errorOf(() => sheet.getRange(1, 1, 1, 2).setValues([['a', 'b', 'c']]))).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
-    expect(errorOf(() => sheet.getRange(1, 1, 1, 2).setValues(['a', 'b'] as unknown as unknown[][]))).toBe(
+    expect(
+      errorOf(() => sheet.getRange(1, 1, 1, 2).setValues(['a', 'b'] as unknown as unknown[][])),
+    ).toBe(
       "The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
     );
     expect(errorOf(() => sheet.getRange(0, 1))).toBe('The starting row of the range is too small.');
@@ -59,7 +66,9 @@ describe('writing values as Sheets does (USER_ENTERED)', () => {
 
   test('a cell over 50,000 characters is refused and nothing is written', async () => {
     const sheet = active(await runtime()).getSheets()[0]!;
-    const message = errorOf(() => sheet.getRange(1, 1, 1, 2).setValues([['ok', 'x'.repeat(50_001)]]));
+    const message = errorOf(() =>
+      sheet.getRange(1, 1, 1, 2).setValues([['ok', 'x'.repeat(50_001)]]),
+    );
     expect(message).toMatch(/more than the maximum of 50000 characters/);
     expect(sheet.getLastRow()).toBe(0);
   });
@@ -97,17 +106,28 @@ describe('dates follow the spreadsheet time zone', () => {
     const ss = active(first);
     const utilities = first.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
     // Midnight in Auckland (on both DST change days) is the previous day in Los Angeles and UTC.
-    const midnights = { '2024-01-01': '+13:00', '2024-04-07': '+13:00', '2024-09-29': '+12:00', '2024-02-29': '+13:00' };
+    const midnights = {
+      '2024-01-01': '+13:00',
+      '2024-04-07': '+13:00',
+      '2024-09-29': '+12:00',
+      '2024-02-29': '+13:00',
+    };
     const days = Object.keys(midnights);
-    const instants = Object.entries(midnights).map(([day, offset]) => new Date(`${day}T00:00:00${offset}`));
-    ss.getSheets()[0]!.getRange(1, 1, days.length, 2).setValues(days.map((day, i) => [day, instants[i]]));
+    const instants = Object.entries(midnights).map(
+      ([day, offset]) => new Date(`${day}T00:00:00${offset}`),
+    );
+    ss.getSheets()[0]!
+      .getRange(1, 1, days.length, 2)
+      .setValues(days.map((day, i) => [day, instants[i]]));
     await first.save();
 
     const second = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Etc/UTC' });
     const reloaded = active(second);
     expect(reloaded.getSpreadsheetTimeZone()).toBe('Pacific/Auckland');
     const values = reloaded.getSheets()[0]!.getDataRange().getValues();
-    const shown = values.map((row) => row.map((cell) => utilities.formatDate(cell as Date, 'Pacific/Auckland', 'yyyy-MM-dd')));
+    const shown = values.map((row) =>
+      row.map((cell) => utilities.formatDate(cell as Date, 'Pacific/Auckland', 'yyyy-MM-dd')),
+    );
     expect(shown).toEqual(days.map((day) => [day, day]));
     expect(second.workbook.sheetValues('Sheet1').map((row) => row[0])).toEqual(days);
   });
@@ -140,7 +160,10 @@ describe('sheets, layout and selection', () => {
       ['ID', 'Stage', 'Amount'],
       ['D-1', 'Won', 5],
     ]);
-    sheet.getRange('B2').setNote('why').setDataValidation(app.newDataValidation().requireValueInList(['Lead', 'Won']).build());
+    sheet
+      .getRange('B2')
+      .setNote('why')
+      .setDataValidation(app.newDataValidation().requireValueInList(['Lead', 'Won']).build());
     sheet.getRange('C2').setNumberFormat('#,##0.00');
 
     sheet.insertColumnBefore(1);
@@ -151,7 +174,10 @@ describe('sheets, layout and selection', () => {
     ]);
     expect(sheet.getRange('B2').getDisplayValue()).toBe('5.00');
     expect(sheet.getRange('D2').getNote()).toBe('why');
-    expect(sheet.getRange('D2').getDataValidation()?.getCriteriaValues()[0]).toEqual(['Lead', 'Won']);
+    expect(sheet.getRange('D2').getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      'Lead',
+      'Won',
+    ]);
 
     sheet.deleteColumn(1);
     rt.workbook.insertColumns('Sheet1', 2);
@@ -178,10 +204,14 @@ describe('sheets, layout and selection', () => {
     const deals = ss.insertSheet('Deals');
     expect(ss.getActiveSheet().getName()).toBe('Deals');
     expect(ss.getSheetByName('deals')?.getSheetId()).toBe(deals.getSheetId());
-    expect(errorOf(() => ss.insertSheet('DEALS'))).toBe('A sheet with the name "DEALS" already exists. Please enter another name.');
+    expect(errorOf(() => ss.insertSheet('DEALS'))).toBe(
+      'A sheet with the name "DEALS" already exists. Please enter another name.',
+    );
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Deals']);
     ss.deleteSheet(ss.getSheetByName('Sheet1')!);
-    expect(errorOf(() => ss.deleteSheet(deals))).toBe("You can't remove all the visible sheets in a document.");
+    expect(errorOf(() => ss.deleteSheet(deals))).toBe(
+      "You can't remove all the visible sheets in a document.",
+    );
   });
 
   test('the selection a test makes is what getActiveRange / getActiveCell return', async () => {
@@ -211,14 +241,24 @@ describe('what the xlsx file keeps', () => {
     const app = first.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const ss = app.getActive();
     const deals = ss.insertSheet('Deals');
-    deals.getRange('A1:C1').setValues([['ID', 'Stage', 'Notes']]).setFontWeight('bold');
+    deals
+      .getRange('A1:C1')
+      .setValues([['ID', 'Stage', 'Notes']])
+      .setFontWeight('bold');
     deals.setFrozenRows(1);
     deals.getRange('A2:C2').setValues([["'00042", 'Won', 'Comma, "quoted"']]);
-    const rule = app.newDataValidation().requireValueInList(['Lead', 'Won, finally', 'Lost'], true).setAllowInvalid(false).setHelpText('Pick one').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['Lead', 'Won, finally', 'Lost'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick one')
+      .build();
     deals.getRange(2, 2, deals.getMaxRows() - 1, 1).setDataValidation(rule);
     deals.getRange('C2').setNote('a note');
     ss.insertSheet('Archive').hideSheet();
-    (first.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().setProperty('k', 'v');
+    (first.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .setProperty('k', 'v');
     await first.save();
     await first.save(); // saving twice (over the file) is fine
 
@@ -244,6 +284,12 @@ describe('what the xlsx file keeps', () => {
     expect([kept.getAllowInvalid(), kept.getHelpText()]).toEqual([false, 'Pick one']);
     expect(reloaded.getRange('B1').getDataValidation()).toBeNull();
     expect(second.workbook.documentProperties.get('k')).toBe('v');
+
+    // A file this runtime read and saves again keeps whole-column rules (exceljs alone would not).
+    await second.save();
+    const third = active(await runtime({ workbookPath: path })).getSheetByName('Deals')!;
+    expect(third.getRange('B2').getDataValidation()?.getHelpText()).toBe('Pick one');
+    expect(third.getRange('A2').getDataValidation()).toBeNull();
   });
 
   test('a new workbook without a path keeps a default Sheet1 and cannot be saved', async () => {

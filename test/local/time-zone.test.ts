@@ -75,9 +75,11 @@ describe('Utilities.formatDate', () => {
   });
 
   test('refuses what Apps Script refuses', () => {
-    expect(() => utilities.formatDate(instant, 'Etc/UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
-    expect(() =>
-      utilities.formatDate('2024-01-01' as unknown as Date, 'Etc/UTC', 'yyyy'),
-    ).toThrow("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+    expect(() => utilities.formatDate(instant, 'Etc/UTC', 'yyyy-qq')).toThrow(
+      "Illegal pattern character 'q'",
+    );
+    expect(() => utilities.formatDate('2024-01-01' as unknown as Date, 'Etc/UTC', 'yyyy')).toThrow(
+      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+    );
   });
 });

@@ -78,7 +78,9 @@ describe('displayCell shows a cell under its number format', () => {
     expect(displayCell(wall('2024-03-09T00:00:00'), undefined)).toBe('2024-03-09');
     expect(displayCell(wall('2024-03-09T07:05:00'), undefined)).toBe('2024-03-09 07:05:00');
     expect(displayCell(wall('2024-03-09T00:00:00'), 'yyyy-mm-dd')).toBe('2024-03-09');
-    expect(displayCell(wall('2024-03-09T15:05:09'), 'd mmm yyyy h:mm am/pm')).toBe('9 Mar 2024 3:05 PM');
+    expect(displayCell(wall('2024-03-09T15:05:09'), 'd mmm yyyy h:mm am/pm')).toBe(
+      '9 Mar 2024 3:05 PM',
+    );
     expect(displayCell(wall('2024-03-09T15:05:09'), 'dddd, mmmm d')).toBe('Saturday, March 9');
   });
 
