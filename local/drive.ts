@@ -461,63 +461,54 @@ export class LocalFolder implements Local<GoogleAppsScript.Drive.Folder, FolderM
 
 const END_OF_ITERATOR = 'Cannot retrieve the next object: iterator has reached the end.';
 
-/** A FileIterator. */
-export class LocalFileIterator implements Local<
-  GoogleAppsScript.Drive.FileIterator,
-  'hasNext' | 'next' | 'getContinuationToken'
-> {
+type IteratorMethods = 'hasNext' | 'next' | 'getContinuationToken';
+
+/** A FileIterator or FolderIterator over a snapshot of Drive entries. */
+class LocalDriveIterator<T> {
   private index = 0;
 
   constructor(
     private readonly env: DriveEnv,
     private readonly entries: DriveEntry[],
+    private readonly kind: 'FileIterator' | 'FolderIterator',
+    private readonly wrap: (env: DriveEnv, entry: DriveEntry) => T,
   ) {}
 
   hasNext(): boolean {
-    this.env.ctx.hit('Drive', 'FileIterator.hasNext');
+    this.env.ctx.hit('Drive', `${this.kind}.hasNext`);
     return this.index < this.entries.length;
   }
 
-  next(): LocalFile {
-    this.env.ctx.hit('Drive', 'FileIterator.next');
+  next(): T {
+    this.env.ctx.hit('Drive', `${this.kind}.next`);
     const entry = this.entries[this.index++];
     if (!entry) throw this.env.ctx.error(END_OF_ITERATOR);
-    return new LocalFile(this.env, entry);
+    return this.wrap(this.env, entry);
   }
 
   getContinuationToken(): string {
-    this.env.ctx.hit('Drive', 'FileIterator.getContinuationToken');
+    this.env.ctx.hit('Drive', `${this.kind}.getContinuationToken`);
     return String(this.index);
   }
 }
 
+/** A FileIterator. */
+export class LocalFileIterator
+  extends LocalDriveIterator<LocalFile>
+  implements Local<GoogleAppsScript.Drive.FileIterator, IteratorMethods>
+{
+  constructor(env: DriveEnv, entries: DriveEntry[]) {
+    super(env, entries, 'FileIterator', (e, entry) => new LocalFile(e, entry));
+  }
+}
+
 /** A FolderIterator. */
-export class LocalFolderIterator implements Local<
-  GoogleAppsScript.Drive.FolderIterator,
-  'hasNext' | 'next' | 'getContinuationToken'
-> {
-  private index = 0;
-
-  constructor(
-    private readonly env: DriveEnv,
-    private readonly entries: DriveEntry[],
-  ) {}
-
-  hasNext(): boolean {
-    this.env.ctx.hit('Drive', 'FolderIterator.hasNext');
-    return this.index < this.entries.length;
-  }
-
-  next(): LocalFolder {
-    this.env.ctx.hit('Drive', 'FolderIterator.next');
-    const entry = this.entries[this.index++];
-    if (!entry) throw this.env.ctx.error(END_OF_ITERATOR);
-    return new LocalFolder(this.env, entry);
-  }
-
-  getContinuationToken(): string {
-    this.env.ctx.hit('Drive', 'FolderIterator.getContinuationToken');
-    return String(this.index);
+export class LocalFolderIterator
+  extends LocalDriveIterator<LocalFolder>
+  implements Local<GoogleAppsScript.Drive.FolderIterator, IteratorMethods>
+{
+  constructor(env: DriveEnv, entries: DriveEntry[]) {
+    super(env, entries, 'FolderIterator', (e, entry) => new LocalFolder(e, entry));
   }
 }
 

@@ -162,7 +162,8 @@ export function wallToInstant(wall: number, timeZone: string): number {
 
 // ---- Java SimpleDateFormat ----------------------------------------------------------------
 
-const MONTHS = [
+/** Month and day names in English, as Java's SimpleDateFormat and Sheets' en_US formats write them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -176,7 +177,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Token {
   letter: string;

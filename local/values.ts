@@ -2,6 +2,8 @@
 // displayed under its number format. Dates in cells are wall times: naive Dates whose UTC
 // fields are the calendar day and clock time shown in the spreadsheet's time zone.
 
+import { DAYS, MONTHS } from './time-zone';
+
 /** A formula cell; its value is not computed locally. */
 export class Formula {
   constructor(
@@ -265,21 +267,6 @@ function formatDigits(value: number, pattern: string): string {
   return decPart ? `${intPart}.${decPart}` : intPart;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DATE_CODE = /^(am\/pm|a\/p|y+|m+|d+|h+|s+|\.0+)/i;
 
 type DatePart = { code: string } | { text: string };
