@@ -4,7 +4,8 @@
  * Spreadsheet service calls must stay flat as the number of deals grows.
  */
 
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type LocalRuntime } from './runtime';
 import { demoCsv, demoDeals } from './demo-data';
@@ -45,21 +46,39 @@ function measure(
   return { deals, action, spreadsheetCalls: calls.spreadsheet, otherCalls: calls.other, ms };
 }
 
+async function timeAsync(
+  deals: number,
+  action: string,
+  work: () => Promise<unknown>,
+): Promise<Measurement> {
+  const started = process.hrtime.bigint();
+  await work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { deals, action, spreadsheetCalls: 0, otherCalls: 0, ms };
+}
+
 async function benchSize(deals: number): Promise<Measurement[]> {
-  const runtime = await createRuntime({ bundleDir: join(process.cwd(), 'build') });
+  const folder = mkdtempSync(join(tmpdir(), 'deal-desk-bench-'));
+  const workbookPath = join(folder, 'bench.xlsx');
+  const runtime = await createRuntime({ bundleDir: join(process.cwd(), 'build'), workbookPath });
   runtime.call('runSetup');
   const csv = demoCsv(demoDeals(deals, 7, '2026-11-16'));
   const request = { csv, fileName: 'bench.csv' };
   const asOf = { asOf: '2026-12-31' };
 
-  return [
+  const rows = [
     measure(runtime, deals, 'import (new)', () => runtime.call('importDeals', request)),
     measure(runtime, deals, 'import (same file again)', () => runtime.call('importDeals', request)),
     measure(runtime, deals, 'pending invoices', () => runtime.call('rebuildPendingInvoices', asOf)),
     measure(runtime, deals, 'export pending CSV', () =>
       runtime.call('exportPendingInvoices', asOf),
     ),
+    // The local runtime's own cost, for reading the rows above: exceljs file I/O.
+    await timeAsync(deals, 'save .xlsx (local runtime)', () => runtime.save()),
+    await timeAsync(deals, 'load .xlsx (local runtime)', () => createRuntime({ workbookPath })),
   ];
+  rmSync(folder, { recursive: true, force: true });
+  return rows;
 }
 
 function printTable(rows: Measurement[]): void {

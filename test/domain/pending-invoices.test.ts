@@ -194,16 +194,15 @@ describe('computePendingInvoices: order and totals', () => {
     expect(pending([])).toEqual({ asOf: AS_OF, lines: [], totals: [], skipped: [] });
   });
 
-  test('works through 50,000 deals and 50,000 invoices in under two seconds', () => {
+  // Speed is measured by `npm run bench`; this checks the result at that size is right.
+  test('lists the right half of 50,000 deals when every other one is invoiced', () => {
     const deals = Array.from({ length: 50_000 }, (_, i) => wonDeal({ id: nextDealId(i) }));
     const invoices = deals.map((deal, i) => invoice(deal.id, i % 2 === 0 ? 1 : 2));
 
-    const started = performance.now();
     const { lines } = pending(deals, invoices);
-    const elapsedMs = performance.now() - started;
 
     expect(lines).toHaveLength(25_000);
-    expect(elapsedMs).toBeLessThan(2000);
+    expect(lines[0]?.dealId).toBe(nextDealId(1));
   });
 });
 
