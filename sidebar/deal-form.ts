@@ -23,7 +23,7 @@ import { refusalMessage, renderMissing, showFieldErrors } from './lib/form-check
 import { schemeFromForm } from './lib/form-scheme';
 import { buildQuotePanel, MAX_UPLOAD_BYTES, readAsBase64 } from './lib/quote-panel';
 import { callServer } from './lib/server';
-import { formatInstant, renderTimeline } from './lib/timeline';
+import { formatInstant, renderTimeline, setDisplayTimeZone } from './lib/timeline';
 
 interface FormState {
   data: DealFormData | null;
@@ -82,6 +82,7 @@ async function withServer(message: string, work: () => Promise<void>): Promise<v
 async function openForm(): Promise<void> {
   await withServer('Opening the deal form…', async () => {
     const data = await callServer('openDealForm');
+    setDisplayTimeZone(data.timeZone);
     setUp(data);
     showDeal(data.view);
   });

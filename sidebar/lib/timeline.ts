@@ -6,6 +6,20 @@
 import type { ActivityEntry } from '../../src/domain/activity';
 import { el, replaceChildren } from './dom';
 
+// Times are shown in the spreadsheet's time zone, so the form and the Activity sheet's
+// "When" column agree whoever opens it, wherever they are.
+let displayZone: string | undefined;
+
+/** Shows every time from now on in `timeZone` (an IANA zone such as Europe/London). */
+export function setDisplayTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    displayZone = timeZone;
+  } catch {
+    displayZone = undefined;
+  }
+}
+
 /** Renders `entries` into `list`; an empty list says why it is empty. */
 export function renderTimeline(list: HTMLElement, entries: readonly ActivityEntry[]): void {
   if (entries.length === 0) {
@@ -39,24 +53,38 @@ function entryItem(entry: ActivityEntry): HTMLElement {
   );
 }
 
-/** "Mon 16 Nov 2026" in the reader's own time zone; the raw text when it is no instant. */
+/** "Mon 16 Nov 2026" in the spreadsheet's time zone; the raw text when it is no instant. */
 export function formatDay(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso || 'Unknown day';
-  const options = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' } as const;
+  const options = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: displayZone,
+  } as const;
   return date.toLocaleDateString(undefined, options);
 }
 
-/** "14:05" in the reader's own time zone. */
+/** "14:05" in the spreadsheet's time zone. */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: displayZone,
+  });
 }
 
 /** "16 Nov 2026, 14:05": for "saved at" and "last changed" notes. */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: displayZone,
+  });
 }

@@ -45,6 +45,8 @@ export interface DealFormData {
   /** The deal in the selected row of Deals; null opens an empty form for a new deal. */
   readonly view: DealView | null;
   readonly user: string;
+  /** The spreadsheet's time zone: the form shows times as the Activity sheet does. */
+  readonly timeZone: string;
 }
 
 export interface DealSearchHit {

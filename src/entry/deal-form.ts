@@ -57,7 +57,7 @@ export function openDealForm(): DealFormData {
     const scheme = formScheme(readScheme(workbook));
     const selected = selectedDeal(workbook);
     const view = selected ? viewOf(workbook, selected) : null;
-    return { scheme, view, user: workbook.user };
+    return { scheme, view, user: workbook.user, timeZone: workbook.dates.timeZone };
   });
 }
 
