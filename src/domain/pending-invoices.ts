@@ -73,7 +73,11 @@ export function computePendingInvoices(
 
   for (const deal of deals) {
     const stage = findStage(scheme, deal.stage);
-    if (!stage || !isWonKind(stage.kind)) continue;
+    if (!stage) {
+      skipped.push({ dealId: deal.id, dealName: deal.name, problem: unknownStage(deal, scheme) });
+      continue;
+    }
+    if (!isWonKind(stage.kind)) continue;
 
     const { instalments, problem } = instalmentsFor(deal, scheme);
     if (problem !== null) {
@@ -169,4 +173,19 @@ export function invoicedTotals(invoices: readonly InvoiceRecord[]): Map<string, 
     totals.set(dealId, (totals.get(dealId) ?? 0) + invoice.amount);
   }
   return totals;
+}
+
+// A stage outside the scheme could be a won deal under a typo ("Wonn"): leaving it out of
+// the list silently would hide revenue, so it is reported instead.
+function unknownStage(deal: Deal, scheme: Scheme): string {
+  const stages = scheme.stages.map((s) => s.name).join(', ');
+  if (!deal.stage.trim())
+    return `It has no stage, so Deal Desk can't tell if it is won: pick one of ${stages}.`;
+  return `Its stage "${deal.stage}" is not in the scheme, so Deal Desk can't tell if it is won: pick one of ${stages}.`;
+}
+
+/** True when `deal` is won, or may be (its stage is not in the scheme): it belongs on the list. */
+export function mayBeInvoiced(deal: Deal, scheme: Scheme): boolean {
+  const stage = findStage(scheme, deal.stage);
+  return !stage || isWonKind(stage.kind);
 }

@@ -7,8 +7,10 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { pendingInvoicesCsv } from '../domain/csv-export';
 import { dealDeskError } from '../domain/errors';
 import { formatMoney, toMajorUnits } from '../domain/money';
+import { countOf } from '../domain/wording';
 import {
   computePendingInvoices,
+  mayBeInvoiced,
   type PendingInvoiceLine,
   type PendingInvoices,
 } from '../domain/pending-invoices';
@@ -60,9 +62,23 @@ function compute(
 
   const scheme = readScheme(workbook);
   const table = SheetTable.read(workbook.spreadsheet, DEALS, DEAL_COLUMNS);
-  const deals = readDeals(table, workbook.dates).map((row) => row.deal);
+  const rows = readDeals(table, workbook.dates);
+  const readable = rows.filter((row) => row.problems.length === 0).map((row) => row.deal);
   const { invoices, problems } = readInvoices(workbook);
-  return { pending: computePendingInvoices(deals, invoices, scheme, asOf), unreadable: problems };
+  const pending = computePendingInvoices(readable, invoices, scheme, asOf);
+
+  // A won deal with a cell Deal Desk can't read is reported with that cell, never guessed.
+  const unreadable = rows.filter(
+    (row) => row.problems.length > 0 && mayBeInvoiced(row.deal, scheme),
+  );
+  pending.skipped.push(
+    ...unreadable.map((row) => ({
+      dealId: row.deal.id,
+      dealName: row.deal.name,
+      problem: `Deals row ${row.index + 2}: ${row.problems.map((p) => p.message).join(' ')}`,
+    })),
+  );
+  return { pending, unreadable: problems };
 }
 
 function summarise(pending: PendingInvoices, unreadable: string[]): PendingSummary {
@@ -74,14 +90,16 @@ function summarise(pending: PendingInvoices, unreadable: string[]): PendingSumma
   }));
   const money = totals.length > 0 ? totals.map((t) => t.text).join(' + ') : 'nothing';
   const skipped =
-    pending.skipped.length > 0 ? ` ${pending.skipped.length} won deals skipped: see the list.` : '';
+    pending.skipped.length > 0
+      ? ` ${countOf(pending.skipped.length, 'won deal')} skipped: see the list.`
+      : '';
   return {
     asOf: pending.asOf,
     count: pending.lines.length,
     totals,
     skipped: pending.skipped,
     unreadableInvoices: unreadable,
-    message: `${pending.lines.length} instalments to invoice as of ${pending.asOf}: ${money}.${skipped}`,
+    message: `${countOf(pending.lines.length, 'instalment')} to invoice as of ${pending.asOf}: ${money}.${skipped}`,
   };
 }
 
@@ -118,7 +136,7 @@ function sheetRows(pending: PendingInvoices, workbook: Workbook): unknown[][] {
   const totals = pending.totals.map((t) =>
     rowOf({
       dealId: textCell(`Total ${t.currency}`),
-      dealName: textCell(`${t.count} instalments`),
+      dealName: textCell(countOf(t.count, 'instalment')),
       amount: toMajorUnits(t.amount, t.currency),
       currency: textCell(t.currency),
     }),

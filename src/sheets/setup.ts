@@ -6,6 +6,7 @@
 
 import { settingsRowsFromScheme } from '../domain/scheme';
 import type { Scheme } from '../domain/scheme-types';
+import { dealDeskError } from '../domain/errors';
 import { textCell } from './cells';
 import { SheetTable } from './table';
 import { ALL_SHEETS, DEALS, SETTINGS, TASKS, type CellKind, type SheetSpec } from './sheet-specs';
@@ -35,20 +36,44 @@ export function setUpSheets(
   scheme: Scheme,
   settingsExist: boolean,
 ): SetupReport {
+  refuseDuplicateHeaders(spreadsheet);
+
   const report: SetupReport = { created: [], repaired: [] };
   for (const spec of ALL_SHEETS) {
     const { sheet, created } = sheetFor(spreadsheet, spec);
     const addedHeaders = ensureHeaders(sheet, spec);
     if (created) report.created.push(spec.name);
-    else if (addedHeaders.length > 0)
+    else if (addedHeaders.length > 0) {
       report.repaired.push(`${spec.name} (${addedHeaders.join(', ')})`);
+    }
     ensureLayout(sheet, spec);
   }
 
-  if (!settingsExist) writeDefaultSettings(spreadsheet, scheme);
+  const wroteDefaults = !settingsExist && writeDefaultSettings(spreadsheet, scheme);
+  if (wroteDefaults && !report.created.includes(SETTINGS.name)) {
+    report.repaired.push(`${SETTINGS.name} (it was empty: the default scheme was written)`);
+  }
   applyDropdowns(spreadsheet, scheme);
   removeEmptyStarterSheet(spreadsheet);
   return report;
+}
+
+/**
+ * Two columns with the same Deal Desk header make every action ambiguous, and setup can't
+ * tell which one to keep; it stops before writing anything and names the column.
+ */
+function refuseDuplicateHeaders(spreadsheet: Spreadsheet): void {
+  for (const spec of ALL_SHEETS) {
+    const sheet = spreadsheet.getSheetByName(spec.name);
+    if (!sheet || sheet.getLastColumn() === 0) continue;
+
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const names = header.map((cell) => String(cell).trim().toLowerCase());
+    const twice = spec.columns.find(
+      (c) => names.filter((n) => n === c.header.toLowerCase()).length > 1,
+    );
+    if (twice) throw dealDeskError('duplicateColumn', { sheet: spec.name, column: twice.header });
+  }
 }
 
 function sheetFor(spreadsheet: Spreadsheet, spec: SheetSpec): { sheet: Sheet; created: boolean } {
@@ -96,9 +121,10 @@ function markDerived(sheet: Sheet): void {
   sheet.setTabColor('#9e9e9e');
 }
 
-function writeDefaultSettings(spreadsheet: Spreadsheet, scheme: Scheme): void {
+/** Writes the default scheme into an empty Settings sheet; false when it had rows already. */
+function writeDefaultSettings(spreadsheet: Spreadsheet, scheme: Scheme): boolean {
   const table = SheetTable.read(spreadsheet, SETTINGS, ['section', 'name', 'kind', 'value']);
-  if (table.rows.some((_, index) => !table.isBlankRow(index))) return;
+  if (table.rows.some((_, index) => !table.isBlankRow(index))) return false;
 
   const rows = settingsRowsFromScheme(scheme).map((row) =>
     table.composeRow({
@@ -109,6 +135,7 @@ function writeDefaultSettings(spreadsheet: Spreadsheet, scheme: Scheme): void {
     }),
   );
   table.append(rows);
+  return true;
 }
 
 /** Dropdowns come from the scheme; owners may be outside the team list, so that one warns. */

@@ -157,6 +157,21 @@ describe('computePendingInvoices: deals that cannot be worked out', () => {
   test('says nothing about a lost deal with no amount', () => {
     expect(pending([wonDeal({ stage: 'Lost', amount: null })]).skipped).toEqual([]);
   });
+
+  test.each([
+    ['Wonn', /stage "Wonn" is not in the scheme/],
+    ['', /It has no stage/],
+  ])(
+    'reports a deal whose stage %j is not in the scheme instead of leaving it out',
+    (stage, why) => {
+      const result = pending([wonDeal({ stage })]);
+
+      expect(result.lines).toEqual([]);
+      expect(result.skipped).toEqual([
+        { dealId: 'D-0001', dealName: 'Acme rollout', problem: expect.stringMatching(why) },
+      ]);
+    },
+  );
 });
 
 describe('computePendingInvoices: order and totals', () => {

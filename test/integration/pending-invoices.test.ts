@@ -158,8 +158,31 @@ describe('Pending invoices', () => {
 
     const summary = rebuild(runtime, '2024-03-15');
 
-    expect(summary.skipped.map((s) => s.dealId)).toEqual(['D-0001']);
-    expect(summary.message).toMatch(/1 won deals skipped/);
+    expect(summary.skipped).toEqual([
+      expect.objectContaining({
+        dealId: 'D-0001',
+        problem: expect.stringMatching(/Deals row 2: Amount: "a lot" is not an amount/),
+      }),
+    ]);
+    expect(summary.message).toMatch(/1 won deals? skipped/);
+  });
+
+  test('a won deal whose stage was mistyped in the grid is reported, not silently dropped', async () => {
+    const runtime = await addOnWithSetup();
+    seed(runtime);
+    const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
+    const stageColumn = (valuesOf(runtime, 'Deals')[0] as string[]).indexOf('Stage') + 1;
+    deals.getRange(2, stageColumn).setValue('Wonn');
+
+    const summary = rebuild(runtime, '2024-03-15');
+
+    expect(summary.count).toBe(3);
+    expect(summary.skipped).toEqual([
+      expect.objectContaining({
+        dealId: 'D-0001',
+        problem: expect.stringMatching(/stage "Wonn" is not in the scheme/),
+      }),
+    ]);
   });
 
   test('Spreadsheet service calls do not grow with the number of deals', async () => {
@@ -194,7 +217,7 @@ describe('Pending invoices', () => {
 
     expect(runtime.ui.alerts).toEqual([]);
     expect(runtime.ui.toasts.map((t) => t.message).pop()).toMatch(
-      /^\d+ instalments to invoice as of \d{4}-\d{2}-\d{2}: /,
+      /^\d+ instalments? to invoice as of \d{4}-\d{2}-\d{2}: /,
     );
   });
 });

@@ -66,4 +66,27 @@ describe('Set up Deal Desk', () => {
 
     expect(() => runtime.call('runSetup')).toThrow(/Settings row \d+/);
   });
+
+  test('two columns with the same header stop setup before anything is written', async () => {
+    const runtime = await createRuntime({ bundleDir: BUILD_DIR });
+    runtime.call('runSetup');
+    const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
+    deals.getRange(1, deals.getLastColumn() + 1).setValue('Amount');
+    const before = snapshotOf(runtime);
+
+    expect(() => runtime.call('runSetup')).toThrow(/"Deals" sheet has two "Amount" columns/);
+    expect(snapshotOf(runtime)).toBe(before);
+  });
+
+  test('an emptied Settings sheet gets the default scheme back, and setup says so', async () => {
+    const runtime = await createRuntime({ bundleDir: BUILD_DIR });
+    runtime.call('runSetup');
+    const settings = spreadsheetOf(runtime).getSheetByName('Settings')!;
+    settings.getRange(2, 1, settings.getLastRow() - 1, 4).clearContent();
+
+    const report = runtime.call<{ repaired: string[] }>('runSetup');
+
+    expect(report.repaired).toEqual(['Settings (it was empty: the default scheme was written)']);
+    expect(valuesOf(runtime, 'Settings').length).toBeGreaterThan(10);
+  });
 });
