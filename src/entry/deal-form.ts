@@ -168,9 +168,9 @@ function findDealRow(table: SheetTable, workbook: Workbook, id: string): DealRow
 }
 
 /** The deal, its timeline newest first, and what Drive says of its quote. */
-function viewOf(workbook: Workbook, deal: Deal, written?: ActivityEntry[]): DealView {
-  // `written`, in the order written, is the whole timeline of a deal created just now.
-  const oldestFirst = written ?? readActivity(workbook, deal.id).reverse();
+function viewOf(workbook: Workbook, deal: Deal, timeline?: ActivityEntry[]): DealView {
+  // `timeline`, oldest first, is passed in when a save has just read the Activity sheet.
+  const oldestFirst = timeline ?? readActivity(workbook, deal.id).reverse();
   return {
     deal,
     timeline: newestFirst(oldestFirst),
@@ -291,8 +291,8 @@ function saveEdit(context: WriteContext, input: ClientDeal, base: Deal | null): 
 
   const saved = stamp(edited, stored.deal.version + 1, workbook);
   writeDealRow(context.table, stored.index, saved, workbook);
-  appendActivity(workbook, entriesForSave(stored.deal, saved, workbook.user, saved.updatedAt));
-  return { ok: true, view: viewOf(workbook, saved) };
+  const entries = entriesForSave(stored.deal, saved, workbook.user, saved.updatedAt);
+  return { ok: true, view: viewOf(workbook, saved, appendActivity(workbook, entries, saved.id)) };
 }
 
 /** `edited` with the fields only Deal Desk maintains taken from the stored deal. */
@@ -421,8 +421,7 @@ function attachQuote(
     kind: 'quote',
     details: `Quote uploaded: ${file.getName()}${kept}`,
   };
-  appendActivity(workbook, [entry]);
-  return { ok: true, view: viewOf(workbook, next) };
+  return { ok: true, view: viewOf(workbook, next, appendActivity(workbook, [entry], next.id)) };
 }
 
 /** Text from a client value that should be text; anything else reads as empty. */

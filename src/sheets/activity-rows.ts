@@ -10,9 +10,15 @@ import type { Workbook } from './workbook';
 
 const COLUMNS = ['at', 'dealId', 'who', 'kind', 'details'];
 
-/** Appends `entries` below the last entry, in one write. */
-export function appendActivity(workbook: Workbook, entries: readonly ActivityEntry[]): void {
-  if (entries.length === 0) return;
+/**
+ * Appends `entries` below the last entry, in one write. With `dealId`, also returns that
+ * deal's whole timeline, oldest first, from the same read, so a save reads the sheet once.
+ */
+export function appendActivity(
+  workbook: Workbook,
+  entries: readonly ActivityEntry[],
+  dealId?: string,
+): ActivityEntry[] {
   const table = SheetTable.read(workbook.spreadsheet, ACTIVITY, COLUMNS);
   const rows = entries.map((entry) =>
     table.composeRow({
@@ -24,11 +30,18 @@ export function appendActivity(workbook: Workbook, entries: readonly ActivityEnt
     }),
   );
   table.append(rows);
+  if (dealId === undefined) return [];
+  return [...entriesOf(table, workbook, dealId), ...entries.filter((e) => e.dealId === dealId)];
 }
 
 /** The timeline of one deal, newest first. */
 export function readActivity(workbook: Workbook, dealId: string): ActivityEntry[] {
   const table = SheetTable.read(workbook.spreadsheet, ACTIVITY, COLUMNS);
+  return entriesOf(table, workbook, dealId).reverse();
+}
+
+/** The entries of `dealId` in the order they were written. */
+function entriesOf(table: SheetTable, workbook: Workbook, dealId: string): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
   table.rows.forEach((_, index) => {
     if (readText(table.cell(index, 'dealId'), workbook.dates) !== dealId) return;
@@ -41,5 +54,5 @@ export function readActivity(workbook: Workbook, dealId: string): ActivityEntry[
       details: readText(table.cell(index, 'details'), workbook.dates),
     });
   });
-  return entries.reverse();
+  return entries;
 }
