@@ -18,23 +18,29 @@ import {
 } from './demo-data';
 import { sidecarDirs } from './sidecar';
 
-export interface DemoFlags {
-  workbook?: string;
-  deals?: string;
-  seed?: string;
-  stats?: boolean;
+export interface DemoOptions {
+  workbookPath: string;
+  /** How many deals (checked by the caller: a whole number from 1 up). */
+  deals: number;
+  seed: number;
 }
 
 /** The day the demo data is dated around: fixed, so every demo workbook is the same. */
 export const DEMO_TODAY = '2026-11-16';
 
-/** Creates (or refreshes) the demo workbook and prints what is in it. */
-export async function runDemo(flags: DemoFlags): Promise<LocalRuntime> {
-  const workbookPath = flags.workbook ?? 'demo.xlsx';
-  const fresh = !existsSync(workbookPath);
+/**
+ * Creates the demo workbook and prints what is in it. It refuses a file that exists: demo
+ * deals never go into a workbook someone may be using.
+ */
+export async function runDemo({ workbookPath, deals, seed }: DemoOptions): Promise<LocalRuntime> {
+  if (existsSync(workbookPath)) {
+    throw new Error(
+      `${workbookPath} already exists: demo makes a new workbook; pick another file name or delete it.`,
+    );
+  }
   const runtime = await demoRuntime(workbookPath);
-  const message = await buildDemo(runtime, Number(flags.deals ?? 60), Number(flags.seed ?? 42));
-  console.log(`${fresh ? 'Created' : 'Refreshed'} ${workbookPath}.`);
+  const message = await buildDemo(runtime, deals, seed);
+  console.log(`Created ${workbookPath}.`);
   console.log(message);
   return runtime;
 }

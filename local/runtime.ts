@@ -37,7 +37,7 @@ export { LocalWorkbook } from './workbook';
 export interface RuntimeOptions {
   /** xlsx to load (if it exists) and save to; omitted = in memory only. */
   workbookPath?: string;
-  /** Folder holding Code.js (and the dialogs' .html); default <repo>/build. */
+  /** Folder holding Code.js (and the dialogs' .html); default build/ in projectRoot(). */
   bundleDir?: string;
   /** False to get the services without loading a bundle (call/invoke then find nothing). */
   loadBundle?: boolean;
@@ -110,9 +110,19 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Local
   return new Runtime(workbook, options);
 }
 
+/** Names the project folder; bin/deal-desk.mjs sets it, so the CLI works from any folder. */
+export const ROOT_ENV = 'DEAL_DESK_ROOT';
+
+/** The project folder: $DEAL_DESK_ROOT, else this file's parent (under jest), else the cwd. */
+export function projectRoot(): string {
+  const root = process.env[ROOT_ENV];
+  if (root) return resolve(root);
+  // __dirname exists under jest (CommonJS); the ESM build (dist/cli.mjs) has none.
+  return typeof __dirname === 'string' ? resolve(__dirname, '..') : process.cwd();
+}
+
 function defaultBundleDir(): string {
-  // __dirname exists under jest (CommonJS); an ESM build (dist/cli.mjs) runs from the repo root.
-  return typeof __dirname === 'string' ? resolve(__dirname, '..', 'build') : resolve('build');
+  return join(projectRoot(), 'build');
 }
 
 const MIME_TYPE = Object.freeze({

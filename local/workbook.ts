@@ -17,9 +17,17 @@ import {
   type Cell,
   type FormatOut,
 } from './values';
-import { META_SHEET, readXlsx, writeXlsx, type TriggerRecord, type WorkbookMeta } from './xlsx';
+import {
+  META_SHEET,
+  WorkbookFileError,
+  assertCanSave,
+  readXlsx,
+  writeXlsx,
+  type TriggerRecord,
+  type WorkbookMeta,
+} from './xlsx';
 
-export { META_SHEET, type TriggerRecord, type WorkbookMeta };
+export { META_SHEET, WorkbookFileError, assertCanSave, type TriggerRecord, type WorkbookMeta };
 
 /** The selected range: what getActiveRange / getActiveCell return (1-based). */
 export interface Selection {
@@ -135,7 +143,10 @@ export class LocalWorkbook {
     return workbook;
   }
 
-  /** Reads an .xlsx file; `init` fills in what a file from elsewhere does not say. */
+  /**
+   * Reads an .xlsx file; `init` fills in what a file from elsewhere does not say. A file that
+   * is missing, a folder or not an .xlsx workbook throws a WorkbookFileError saying so.
+   */
   static async load(path: string, init: WorkbookInit = {}): Promise<LocalWorkbook> {
     const { sheets, meta } = await readXlsx(path);
     const name = init.name ?? basename(path).replace(/\.xlsx$/i, '');
@@ -161,7 +172,10 @@ export class LocalWorkbook {
     return LocalWorkbook.create({ ...init, name });
   }
 
-  /** Writes the workbook to `path` (atomically). */
+  /**
+   * Writes the workbook to `path` (atomically). Refuses with a WorkbookFileError, leaving the
+   * file alone, when it is read-only, a folder, or its folder is missing.
+   */
   async save(path: string): Promise<void> {
     await writeXlsx(path, this.sheets, this.toMeta());
   }

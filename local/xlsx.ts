@@ -4,7 +4,16 @@
 // grid sizes, exact validation rules) goes as JSON into a veryHidden sheet.
 
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  renameSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { isDate } from './context';
@@ -65,12 +74,75 @@ interface ValidationHolder {
 
 // ---- writing ------------------------------------------------------------------------------
 
-/** Writes sheets and metadata to `path` atomically (a temporary file renamed over it). */
+/** A workbook file that can't be read or written, said in one plain line for the user. */
+export class WorkbookFileError extends Error {}
+
+/**
+ * Throws a WorkbookFileError when `path` can't be saved to: its folder is missing or
+ * read-only, it is a folder, or the file is read-only (no write permission bit set counts as
+ * read-only even for root, who could write it anyway). Saving never replaces such a file.
+ */
+export function assertCanSave(path: string): void {
+  const folder = dirname(path);
+  const folderStats = statOrNull(folder);
+  if (!folderStats)
+    throw new WorkbookFileError(`${path} can't be saved: there is no folder ${folder}.`);
+  if (!folderStats.isDirectory()) {
+    throw new WorkbookFileError(`${path} can't be saved: ${folder} is not a folder.`);
+  }
+  const file = statOrNull(path);
+  if (file?.isDirectory()) {
+    throw new WorkbookFileError(`${path} is a folder, not an Excel workbook (.xlsx).`);
+  }
+  if (file && (!canWrite(path) || (file.mode & 0o222) === 0)) {
+    throw new WorkbookFileError(
+      `${path} is read-only: make it writable or use another file name; nothing was saved.`,
+    );
+  }
+  if (!canWrite(folder)) {
+    throw new WorkbookFileError(`${path} can't be saved: the folder ${folder} is read-only.`);
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The replacement file keeps the permissions (and, where allowed, the owner) of the old one. */
+function keepAccess(temporary: string, previous: Stats): void {
+  chmodSync(temporary, previous.mode & 0o7777);
+  if (process.getuid?.() === 0 && (previous.uid !== 0 || previous.gid !== 0)) {
+    try {
+      chownSync(temporary, previous.uid, previous.gid);
+    } catch {
+      // The new file stays root's; its mode is still the old one.
+    }
+  }
+}
+
+/**
+ * Writes sheets and metadata to `path` atomically (a temporary file renamed over it), after
+ * checking that `path` may be saved to (see assertCanSave).
+ */
 export async function writeXlsx(
   path: string,
   sheets: SheetModel[],
   meta: WorkbookMeta,
 ): Promise<void> {
+  assertCanSave(path);
   const book = new ExcelJS.Workbook();
   const catalogue = new Map<string, ValidationRule>();
   for (const sheet of sheets) writeSheet(book, sheet, catalogue);
@@ -85,10 +157,31 @@ export async function writeXlsx(
     await book.xlsx.writeFile(temporary, {
       zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
     } as ExcelJS.XlsxWriteOptions);
+    const previous = statOrNull(path);
+    if (previous) keepAccess(temporary, previous);
     renameSync(temporary, path);
+  } catch (error) {
+    throw saveError(path, error);
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/** A system error while saving, in one line that names the workbook, not the temporary file. */
+function saveError(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the disk is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: `there is no folder ${dirname(path)}`,
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason
+    ? new WorkbookFileError(`${path} can't be saved: ${reason}; nothing was saved.`)
+    : (error as Error);
 }
 
 function writeSheet(
@@ -436,7 +529,12 @@ export async function readXlsx(
   path: string,
 ): Promise<{ sheets: SheetModel[]; meta: WorkbookMeta | null }> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
+  try {
+    await book.xlsx.readFile(path);
+  } catch (error) {
+    throw readError(path, error);
+  }
+  if (book.worksheets.length === 0) throw unreadable(path, 'it has no worksheets');
   const metaSheet = book.worksheets.find((ws) => ws.name === META_SHEET);
   const meta = metaSheet ? readMeta(metaSheet) : null;
   const catalogue = new Map((meta?.validations ?? []).map(({ key, rule }) => [key, rule]));
@@ -444,6 +542,32 @@ export async function readXlsx(
     .filter((ws) => ws.name !== META_SHEET)
     .map((ws) => readSheet(ws, meta, catalogue));
   return { sheets, meta };
+}
+
+function unreadable(path: string, reason: string): WorkbookFileError {
+  return new WorkbookFileError(
+    `${path} is not an Excel workbook (.xlsx) Deal Desk can read: ${reason}.`,
+  );
+}
+
+/** Why the file could not be read, in one plain line (jszip and fs speak of zips and errnos). */
+function readError(path: string, error: unknown): Error {
+  const { code, message = '' } = error as NodeJS.ErrnoException;
+  if (code === 'EISDIR')
+    return new WorkbookFileError(`${path} is a folder, not an Excel workbook (.xlsx).`);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new WorkbookFileError(`${path} can't be read: permission denied.`);
+  }
+  if (code === 'ENOENT' || /^File not found/.test(message)) {
+    return new WorkbookFileError(`There is no workbook ${path}.`);
+  }
+  if (/zip|central directory|end of data/i.test(message)) {
+    return unreadable(
+      path,
+      'it is damaged or not an .xlsx file at all (an .xlsx file is a zip archive)',
+    );
+  }
+  return unreadable(path, message.split('\n')[0]?.replace(/[.\s]+$/, '') || 'unknown error');
 }
 
 function readSheet(

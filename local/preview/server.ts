@@ -9,9 +9,15 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { createRuntime, type CallStats, type LocalRuntime } from '../runtime';
+import {
+  createRuntime,
+  projectRoot as runtimeRoot,
+  type CallStats,
+  type LocalRuntime,
+} from '../runtime';
 import { sidecarDirs } from '../sidecar';
-import { mayHaveWritten, Saver } from './saver';
+import { WorkbookFileError } from '../workbook';
+import { FileGuard, mayHaveWritten, Saver, WorkbookChangedError } from './saver';
 import { injectShim } from './shim';
 import { sheetSnapshots, WindowLog } from './state';
 
@@ -55,13 +61,14 @@ class HttpError extends Error {
 
 /** Starts serving `options.workbookPath`; resolves once the port is listening. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const guard = new FileGuard(options.workbookPath);
   const runtime = await createRuntime({
     workbookPath: options.workbookPath,
     bundleDir: join(options.root, 'build'),
     spreadsheetTimeZone: options.timeZone,
     ...sidecarDirs(options.workbookPath),
   });
-  const app = new PreviewApp(runtime, await shellPage(options.root));
+  const app = new PreviewApp(runtime, await shellPage(options.root), guard);
   const server = createServer((request, response) => void app.handle(request, response));
   const port = await listen(server, options.port);
   app.allowHosts(port);
@@ -119,11 +126,12 @@ class PreviewApp {
   constructor(
     private readonly runtime: LocalRuntime,
     private readonly shell: string,
+    guard: FileGuard,
   ) {
     // Opening the file runs onOpen as Sheets does, which builds the add-on menu.
     runtime.open();
     this.windows = new WindowLog(runtime);
-    this.saver = new Saver(runtime);
+    this.saver = new Saver(runtime, guard);
   }
 
   allowHosts(port: number): void {
@@ -139,7 +147,7 @@ class PreviewApp {
     try {
       reply = await this.route(request);
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
+      const status = error instanceof HttpError ? error.status : refused(error) ? 409 : 500;
       reply = json({ error: (error as Error).message }, status);
     }
     response.writeHead(reply.status, {
@@ -217,6 +225,8 @@ class PreviewApp {
     if (name.endsWith('_') || typeof this.runtime.globals[name] !== 'function') {
       return { error: `Script function not found: ${name}` };
     }
+    // Nothing runs on a copy older than the file: its save would undo the other program's change.
+    await this.saver.ready();
     const before = this.runtime.stats();
     try {
       const result = this.runtime.call(name, ...args);
@@ -234,6 +244,7 @@ class PreviewApp {
     if (!functionName || !items.some((item) => item.functionName === functionName)) {
       throw new HttpError(400, `"${functionName}" is not on the add-on menu.`);
     }
+    await this.saver.ready();
     const before = this.runtime.stats();
     try {
       this.runtime.invoke(functionName);
@@ -278,6 +289,11 @@ class PreviewApp {
   }
 }
 
+/** The workbook file can't take a save: changed by another program, read-only, gone. */
+function refused(error: unknown): boolean {
+  return error instanceof WorkbookChangedError || error instanceof WorkbookFileError;
+}
+
 function json(value: unknown, status = 200): Reply {
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
 }
@@ -314,7 +330,7 @@ export interface PreviewFlags {
 
 /** `deal-desk preview`: serves the workbook (a new demo one if it is missing) until Ctrl-C. */
 export async function runPreview(flags: PreviewFlags): Promise<Preview> {
-  const root = projectRoot();
+  const root = previewRoot();
   if (!existsSync(flags.workbookPath)) {
     const { buildDemo, demoRuntime } = await import('../demo');
     await buildDemo(await demoRuntime(flags.workbookPath, join(root, 'build')));
@@ -329,10 +345,14 @@ export async function runPreview(flags: PreviewFlags): Promise<Preview> {
   return preview;
 }
 
-/** The project folder: beside bin/deal-desk.mjs when run through it, else the current one. */
-function projectRoot(): string {
+/**
+ * The project folder: the one bin/deal-desk.mjs named (DEAL_DESK_ROOT), else beside the
+ * script being run, else the current one; whichever holds the preview's shell page.
+ */
+function previewRoot(): string {
   const script = process.argv[1];
-  const candidates = script ? [join(dirname(realpathSync(script)), '..')] : [];
+  const candidates = [runtimeRoot()];
+  if (script && existsSync(script)) candidates.push(join(dirname(realpathSync(script)), '..'));
   candidates.push(process.cwd());
   const root = candidates.find((dir) => existsSync(join(dir, 'local', 'preview', 'shell.html')));
   if (!root) throw new Error('Run the preview from the Deal Desk project folder.');

@@ -3,9 +3,14 @@
  * dialog pages with their google.script.run shim, the call endpoint and its refusals.
  */
 
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { emptyDeal } from '../../src/domain/deal';
-import { mayHaveWritten } from '../../local/preview/saver';
+import type { LocalRuntime } from '../../local/runtime';
+import { FileGuard, mayHaveWritten, Saver, WorkbookChangedError } from '../../local/preview/saver';
+import { LocalWorkbook } from '../../local/workbook';
+import { tempDir } from '../local/fake-bundle';
 import { startHarness, type Harness } from '../helpers/browser';
 
 interface State {
@@ -116,5 +121,107 @@ describe('telling reads from writes by the service calls made', () => {
     ['a Drive upload', { Drive: { 'Folder.createFile': 1 } }, false],
   ])('%s', (_, after, wrote) => {
     expect(mayHaveWritten({ Spreadsheet: { 'Range.getValues': 2 } }, after)).toBe(wrote);
+  });
+});
+
+describe('a workbook file changed by another program while the preview has it open', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness('preview-changed', { deals: 3, browser: false });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const CHANGED =
+    'book.xlsx was changed by another program since the preview opened it. ' +
+    'Restart the preview (npm start) to load the new version; nothing was saved.';
+
+  async function post(path: string, body: unknown) {
+    const response = await fetch(`${harness.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  const saveDeal = (name: string) =>
+    post('api/call/saveDeal', {
+      args: [{ deal: { ...emptyDeal(), name, stage: 'Lead' }, base: null }],
+    });
+
+  /** What the Deal ID column of the file on disk holds. */
+  async function dealIdsOnDisk(): Promise<unknown[]> {
+    const [header = [], ...rows] = (await LocalWorkbook.load(harness.workbookPath)).sheetValues(
+      'Deals',
+    );
+    return rows.map((row) => row[header.indexOf('Deal ID')]);
+  }
+
+  test('is not saved over: every call is refused with the reason, and the file keeps its change', async () => {
+    // The preview's own saves are not someone else's change.
+    expect((await saveDeal('First')).body.result).toMatchObject({ ok: true });
+    expect((await saveDeal('Second')).body.result).toMatchObject({ ok: true });
+    expect(await dealIdsOnDisk()).toEqual(['D-0001', 'D-0002', 'D-0003', 'D-0004', 'D-0005']);
+
+    // Another program (the CLI importing, say) adds D-0006 to the file.
+    const other = await LocalWorkbook.load(harness.workbookPath);
+    other.setValues('Deals', 7, 1, [['D-0006']]);
+    await other.save(harness.workbookPath);
+    const theirs = readFileSync(harness.workbookPath);
+
+    const saved = await saveDeal('Third');
+    const menu = await post('api/menu', { functionName: 'showDealForm' });
+    const search = await post('api/call/searchDeals', { args: [''] });
+
+    for (const reply of [saved, menu, search]) {
+      expect(reply.status).toBe(409);
+      expect(reply.body.error).toBe(CHANGED);
+    }
+    expect(readFileSync(harness.workbookPath).equals(theirs)).toBe(true);
+    expect(await dealIdsOnDisk()).toContain('D-0006');
+  });
+});
+
+describe('the saver checks the file again just before it writes', () => {
+  function fakeRuntime(path: string, saves: string[]): LocalRuntime {
+    return {
+      save: async () => {
+        saves.push('saved');
+        writeFileSync(path, 'saved by the preview');
+      },
+    } as unknown as LocalRuntime;
+  }
+
+  test('a change made after the call started is not overwritten', async () => {
+    const path = join(tempDir(), 'book.xlsx');
+    writeFileSync(path, 'as loaded');
+    const saves: string[] = [];
+    const saver = new Saver(fakeRuntime(path, saves), new FileGuard(path));
+    await saver.ready();
+    await saver.save();
+    expect(saves).toEqual(['saved']);
+
+    writeFileSync(path, 'written by someone else');
+
+    await expect(saver.save()).rejects.toThrow(WorkbookChangedError);
+    await expect(saver.ready()).rejects.toThrow(WorkbookChangedError);
+    expect(saves).toEqual(['saved']);
+    expect(readFileSync(path, 'utf8')).toBe('written by someone else');
+  });
+
+  test('the same size and a new modification time count as a change', async () => {
+    const path = join(tempDir(), 'book.xlsx');
+    writeFileSync(path, 'same');
+    const guard = new FileGuard(path);
+    const { mtime } = statSync(path);
+
+    writeFileSync(path, 'SAME');
+    utimesSync(path, mtime, new Date(mtime.getTime() + 2000));
+
+    expect(() => guard.check()).toThrow('book.xlsx was changed by another program');
   });
 });
