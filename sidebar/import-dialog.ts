@@ -3,19 +3,31 @@
  * rows would be rejected, adjust, then import. Preview writes nothing.
  */
 
+import { countOf } from '../src/domain/wording';
 import type { ImportReport, ImportRequest } from '../src/entry/import';
+import { decodeCsvBytes, describeCsvEncoding } from './lib/csv-text';
 import { callServer } from './lib/server';
 import { byId, el, replaceChildren, setBusy, showStatus } from './lib/dom';
 
 interface DialogState {
   csv: string;
   fileName: string;
+  /** Said with every status while this file is open, e.g. "Read as Windows-1252 …". */
+  encodingNote: string;
   mapping: Record<string, string>;
   stageMap: Record<string, string>;
+  /** True while the last preview is current and importable: the Import button's state. */
   previewed: boolean;
 }
 
-const state: DialogState = { csv: '', fileName: '', mapping: {}, stageMap: {}, previewed: false };
+const state: DialogState = {
+  csv: '',
+  fileName: '',
+  encodingNote: '',
+  mapping: {},
+  stageMap: {},
+  previewed: false,
+};
 
 const form = byId<HTMLFormElement>('import-form');
 const status = byId('status');
@@ -31,32 +43,53 @@ function request(): ImportRequest {
   };
 }
 
+/** Reads the chosen file as bytes, so a file that is not UTF-8 is still read right. */
 async function readChosenFile(): Promise<void> {
   const file = byId<HTMLInputElement>('file').files?.[0];
-  if (!file) return;
-  state.csv = await file.text();
+  // Whatever the previous file showed no longer applies.
+  Object.assign(state, { csv: '', fileName: '', encodingNote: '', mapping: {}, stageMap: {} });
+  clearPreview(true);
+  if (!file) {
+    showStatus(status, '');
+    return;
+  }
+
+  const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   state.fileName = file.name;
-  state.mapping = {};
-  state.stageMap = {};
+  state.encodingNote = describeCsvEncoding(decoded.encoding) ?? '';
+  if (decoded.text.trim() === '') {
+    showStatus(status, `${file.name} is empty: choose a CSV export with deals in it.`, 'error');
+    return;
+  }
+  state.csv = decoded.text;
   await preview();
 }
 
 async function preview(): Promise<void> {
   if (!state.csv) {
+    clearPreview(true);
     showStatus(status, 'Choose a CSV file first.', 'error');
     return;
   }
+  state.previewed = false;
   await withServer('Checking the file…', async () => {
     const report = await callServer('previewImport', request());
-    state.previewed = true;
     render(report);
+    if (report.needsMapping !== null) {
+      showStatus(status, withNote(report.needsMapping), 'error');
+      return;
+    }
+    state.previewed = true;
     const verdict =
       report.rejectedCount > 0
-        ? ` ${report.rejectedCount} rows will be skipped (listed below).`
+        ? ` ${countOf(report.rejectedCount, 'row')} will be skipped (listed below).`
         : '';
     showStatus(
       status,
-      `Ready: ${report.inserted} new deals, ${report.updated} updates.${verdict}`,
+      withNote(
+        `Ready: ${countOf(report.inserted, 'new deal')}, ` +
+          `${countOf(report.updated, 'update')}.${verdict}`,
+      ),
       'info',
     );
   });
@@ -65,14 +98,14 @@ async function preview(): Promise<void> {
 async function runImport(): Promise<void> {
   await withServer('Importing…', async () => {
     const report = await callServer('importDeals', request());
+    state.previewed = false;
     render(report);
     showStatus(
       status,
-      `Imported: ${report.inserted} deals added, ${report.updated} updated, ${report.unchanged} unchanged, ` +
-        `${report.rejectedCount} rows skipped.`,
+      `Imported: ${countOf(report.inserted, 'deal')} added, ${report.updated} updated, ` +
+        `${report.unchanged} unchanged, ${countOf(report.rejectedCount, 'row')} skipped.`,
       'ok',
     );
-    state.previewed = false;
   });
 }
 
@@ -83,11 +116,33 @@ async function withServer(message: string, work: () => Promise<void>): Promise<v
   try {
     await work();
   } catch (error) {
-    showStatus(status, (error as Error).message, 'error');
+    if (!state.previewed) clearPreview(false);
+    showStatus(status, withNote((error as Error).message), 'error');
   } finally {
     setBusy(form, false);
     importButton.disabled = !state.previewed;
   }
+}
+
+/** `message`, followed by how the file was read when that is worth knowing. */
+function withNote(message: string): string {
+  return state.encodingNote ? `${message} ${state.encodingNote}` : message;
+}
+
+/**
+ * Empties the counts, stages and rejected rows, which no longer describe the file. The
+ * column mapping stays unless `everything`: it belongs to this file, and is how a person
+ * fixes a mapping the server refused.
+ */
+function clearPreview(everything: boolean): void {
+  state.previewed = false;
+  importButton.disabled = true;
+  replaceChildren(byId('counts'));
+  replaceChildren(byId('stages'));
+  replaceChildren(byId('rejected'));
+  byId('rejected-title').textContent = 'Rows that will not be imported';
+  if (everything) replaceChildren(byId('mapping'));
+  byId('preview').hidden = everything || byId('mapping').childElementCount === 0;
 }
 
 function render(report: ImportReport): void {
@@ -140,7 +195,8 @@ function renderStages(report: ImportReport): void {
     for (const name of report.schemeStages) select.append(el('option', { value: name }, name));
     select.value = stage.becomes ?? '';
     select.addEventListener('change', () => {
-      state.stageMap[stage.value] = select.value;
+      if (select.value === '') delete state.stageMap[stage.value];
+      else state.stageMap[stage.value] = select.value;
       markStale();
     });
     return el(
@@ -163,9 +219,11 @@ function renderStages(report: ImportReport): void {
 
 function renderRejected(report: ImportReport): void {
   byId('rejected-title').textContent =
-    report.rejectedCount === 0
-      ? 'Every row can be imported'
-      : `Rows that will not be imported (${report.rejectedCount}${report.rejectedCount > report.rejected.length ? `, first ${report.rejected.length} shown` : ''})`;
+    report.needsMapping !== null
+      ? 'Rows are checked once the columns above are mapped'
+      : report.rejectedCount === 0
+        ? 'Every row can be imported'
+        : `Rows that will not be imported (${report.rejectedCount}${report.rejectedCount > report.rejected.length ? `, first ${report.rejected.length} shown` : ''})`;
   const rows = report.rejected.flatMap((rejected) =>
     rejected.errors.map((error) =>
       el(

@@ -12,12 +12,20 @@
 
 import { isCalendarDate, type CalendarDate } from './calendar-date';
 import { emptyDeal, type Deal } from './deal';
-import { DEAL_FIELDS, dealField, normaliseName, type DealFieldKey } from './deal-fields';
+import {
+  DEAL_FIELDS,
+  dealField,
+  findDealField,
+  normaliseName,
+  type DealFieldKey,
+} from './deal-fields';
+import { tidyDeal } from './deal-input';
 import { validateDeal } from './deal-validation';
 import { dealDeskError, type FieldError } from './errors';
-import { isCurrencyCode, minorDigits, parseAmountText } from './money';
+import { describeAmountProblem, isCurrencyCode, readAmountText } from './money';
 import { findStage, stageNames } from './scheme';
 import type { Scheme } from './scheme-types';
+import { countOf } from './wording';
 
 export interface ImportOptions {
   /** Used for amounts in rows (or files) that name no currency. */
@@ -28,6 +36,12 @@ export interface ImportOptions {
   mapping: Partial<Record<DealFieldKey, string>>;
   /** Terms for deals whose row gives none; the scheme's default when absent. */
   defaultPaymentTerms?: string;
+  /**
+   * For a preview: when no column gives the deal name or the stage, return a plan that lists
+   * them in `unmapped` (and reads no row) instead of throwing unmappedImport, so the person
+   * can map the columns by hand.
+   */
+  allowUnmapped?: boolean;
 }
 
 /** Where one deal field's values come from. */
@@ -45,9 +59,14 @@ export interface ImportPlan {
   accepted: { row: number; deal: Deal }[];
   /** Each error's `field` is the source column it came from, or the field label. */
   rejected: { row: number; sourceId: string; errors: FieldError[] }[];
-  /** Data rows in the file (header excluded): accepted + rejected + blank. */
+  /**
+   * Data rows in the file (header excluded): accepted + rejected + blank, except when
+   * `unmapped` is not empty: then no row is read and accepted and rejected are empty.
+   */
   totalRows: number;
   blankRows: number;
+  /** Required fields no column gives (only with `allowUnmapped`); the import needs them. */
+  unmapped: DealFieldKey[];
 }
 
 export interface ImportMerge {
@@ -190,10 +209,160 @@ export function parseStageMap(text: string): Record<string, string> {
   return map;
 }
 
+// ---- Requests from outside ------------------------------------------------------------------
+//
+// A dialog's request and a --mapping file are untrusted: each option is checked for its type
+// here, so a wrong one becomes a sentence that says what is expected, never a crash.
+
+/**
+ * Reads a column mapping from outside: an object from a deal field, by key ("closeDate") or
+ * label ("Close date"), to a CSV header; '' leaves the field out. Throws invalidInput that
+ * lists every problem and the fields a file can fill.
+ */
+export function readImportMapping(value: unknown): Partial<Record<DealFieldKey, string>> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidMapping([`The column mapping must be an object, not ${shown(value)}.`]);
+  }
+
+  const mapping: Partial<Record<DealFieldKey, string>> = {};
+  const problems: string[] = [];
+  for (const [name, header] of Object.entries(value as Record<string, unknown>)) {
+    const field = findDealField(name);
+    if (!field) problems.push(`"${name}" is not a deal field.`);
+    else if (!IMPORTABLE_FIELDS.includes(field.key)) {
+      problems.push(`"${field.label}" is kept by Deal Desk and can't be imported.`);
+    } else if (typeof header !== 'string') {
+      problems.push(
+        `"${name}" must be mapped to a column header in quotes (or "" to skip it), ` +
+          `not ${shown(header)}.`,
+      );
+    } else if (mapping[field.key] !== undefined) {
+      problems.push(`"${field.label}" is mapped twice.`);
+    } else mapping[field.key] = header;
+  }
+  if (problems.length > 0) throw invalidMapping(problems);
+  return mapping;
+}
+
+/** "name (Deal name), account (Account), …": what a column mapping may name. */
+export function importableFieldList(): string {
+  return IMPORTABLE_FIELDS.map((key) => `${key} (${dealField(key).label})`).join(', ');
+}
+
+function invalidMapping(problems: readonly string[]): Error {
+  return dealDeskError('invalidInput', {
+    problems:
+      `${problems.join(' ')} Map deal fields to columns of the file, e.g. ` +
+      `{"amount": "Worth", "closeDate": "Signed on"}; the fields are: ${importableFieldList()}.`,
+  });
+}
+
+/**
+ * Reads a stage map from outside: text such as "Won=Won,Engaging=Qualified" (see
+ * `parseStageMap`) or an object from source stage to Deal Desk stage. An empty target
+ * ("leave this stage as it is") is dropped. Throws invalidInput for anything else.
+ */
+export function readStageMapInput(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'string') return parseStageMap(value);
+
+  const expected =
+    'Write it as source stage=Deal Desk stage pairs, e.g. "Won=Won,Engaging=Qualified", ' +
+    'or as an object such as {"Engaging": "Qualified"}.';
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw dealDeskError('invalidInput', {
+      problems: `The stage map can't be ${shown(value)}. ${expected}`,
+    });
+  }
+
+  const map: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const [source, target] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof target !== 'string') bad.push(`"${source}" maps to ${shown(target)}`);
+    else if (target.trim() !== '') map[source] = target;
+  }
+  if (bad.length > 0) {
+    const problems = `The stage map must map stages to stage names: ${bad.join(', ')}. ${expected}`;
+    throw dealDeskError('invalidInput', { problems });
+  }
+  return map;
+}
+
+/**
+ * Reads a default currency from outside: a string (checked as a currency code later, with
+ * the file), or nothing. Throws invalidInput for anything else.
+ */
+export function readCurrencyInput(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  throw dealDeskError('invalidInput', {
+    problems: `The default currency must be a three-letter code such as USD, not ${shown(value)}.`,
+  });
+}
+
+/**
+ * Why `text` is not a CSV a spreadsheet can read, as advice: for an unclosed quoted field,
+ * the line it opens on. For when the CSV parser refuses the file.
+ */
+export function describeCsvProblem(text: string): string {
+  const line = unclosedQuoteLine(text);
+  const where = line === null ? '' : ` (it opens on line ${line})`;
+  const what =
+    line === null
+      ? 'Deal Desk could not split it into rows and columns'
+      : `a quoted field is never closed${where}`;
+  return (
+    `The file is not a valid CSV: ${what}. Check for a stray " character, ` +
+    'or export the file again.'
+  );
+}
+
+/**
+ * The line (from 1) on which a quoted field opens that never closes, or null. Fields are
+ * quoted when they start with '"' (RFC 4180); a '"' inside an unquoted field is literal.
+ */
+export function unclosedQuoteLine(text: string, delimiter = ','): number | null {
+  let line = 1;
+  let atFieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' && atFieldStart) {
+      const opening = line;
+      let closed = false;
+      for (i++; i < text.length; i++) {
+        if (text[i] === '\n') line++;
+        if (text[i] !== '"') continue;
+        if (text[i + 1] === '"') i++;
+        else {
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) return opening;
+      atFieldStart = false;
+      continue;
+    }
+    if (ch === '\n') line++;
+    atFieldStart = ch === delimiter || ch === '\n' || ch === '\r';
+  }
+  return null;
+}
+
+/** A value as a short quote for a message: 5, true, an object, a list. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
+}
+
 /**
  * Maps every row of `table` (header first) to a deal and validates it against `scheme`.
  * Throws emptyImport for a file without data rows, unmappedImport when no column gives the
- * deal name or stage, and invalidInput for options that don't fit the file or the scheme.
+ * deal name or stage (unless `allowUnmapped`), and invalidInput for options that don't fit
+ * the file or the scheme.
  */
 export function planImport(
   table: readonly (readonly string[])[],
@@ -205,7 +374,10 @@ export function planImport(
   if (!dataRows.some((row) => !isBlankRow(row))) throw dealDeskError('emptyImport', {});
 
   const { columns, mapping, ignoredHeaders } = resolveColumns(headers, options.mapping);
-  requireColumns(columns);
+  const unmapped = REQUIRED_COLUMNS.filter((key) => !columns.has(key));
+  if (unmapped.length > 0 && !options.allowUnmapped) {
+    throw dealDeskError('unmappedImport', { missing: describeUnmapped(unmapped) });
+  }
   const context = buildContext(columns, headers, options, scheme);
 
   const plan: ImportPlan = {
@@ -215,9 +387,16 @@ export function planImport(
     rejected: [],
     totalRows: dataRows.length,
     blankRows: 0,
+    unmapped,
   };
-  addRows(plan, dataRows, context);
+  if (unmapped.length > 0) plan.blankRows = dataRows.filter(isBlankRow).length;
+  else addRows(plan, dataRows, context);
   return plan;
+}
+
+/** '"Deal name" and "Stage"': the labels of `fields`, for a sentence. */
+export function describeUnmapped(fields: readonly DealFieldKey[]): string {
+  return fields.map((key) => `"${dealField(key).label}"`).join(' and ');
 }
 
 /** The fields a plan fills from the file's columns: what `mergeImport` may overwrite. */
@@ -259,10 +438,14 @@ export function mergeImport(
 /** Short lines for a person: the counts, the columns used, and the first rejected rows. */
 export function describeImportPlan(plan: ImportPlan): string[] {
   const lines = [
-    `${formatCount(plan.totalRows)} rows in the file: ${formatCount(plan.accepted.length)} ` +
+    `${countOf(plan.totalRows, 'row')} in the file: ${formatCount(plan.accepted.length)} ` +
       `ready to import, ${formatCount(plan.rejected.length)} rejected, ` +
       `${formatCount(plan.blankRows)} blank.`,
   ];
+  if (plan.unmapped.length > 0) {
+    const them = plan.unmapped.length === 1 ? 'it' : 'them';
+    lines.push(`No column gives ${describeUnmapped(plan.unmapped)}: map ${them} by hand.`);
+  }
 
   for (const column of plan.mapping) {
     if (column.header === null) continue;
@@ -286,7 +469,7 @@ function describeRejected(rejected: ImportPlan['rejected']): string[] {
     return `Row ${r.row}${id}: ${reasons}`;
   });
   const more = rejected.length - lines.length;
-  if (more > 0) lines.push(`... and ${formatCount(more)} more rejected rows.`);
+  if (more > 0) lines.push(`... and ${countOf(more, 'more rejected row')}.`);
   return lines;
 }
 
@@ -415,12 +598,8 @@ function candidateNames(field: DealFieldKey): string[] {
   return [...own, ...(HEADER_ALIASES[field] ?? [])].map(normaliseName);
 }
 
-function requireColumns(columns: ReadonlyMap<DealFieldKey, number>): void {
-  const missing = (['name', 'stage'] as const)
-    .filter((key) => !columns.has(key))
-    .map((key) => `"${dealField(key).label}"`);
-  if (missing.length > 0) throw dealDeskError('unmappedImport', { missing: missing.join(' and ') });
-}
+/** The fields every imported deal needs a column for. */
+const REQUIRED_COLUMNS: readonly DealFieldKey[] = ['name', 'stage'];
 
 // ---- Options -------------------------------------------------------------------------------
 
@@ -521,8 +700,10 @@ function readRow(
   readReminderDays(deal, cell('reminderLeadDays'), errors);
   readStage(deal, cell('stage'), context, errors);
 
-  deal.sourceId = cell('sourceId') || compositeKey(deal);
-  return { deal, errors };
+  // Stage, payment terms and tags spelt as the scheme spells them, as the deal form does.
+  const tidy = tidyDeal(deal, context.scheme);
+  tidy.sourceId = cell('sourceId') || compositeKey(tidy);
+  return { deal: tidy, errors };
 }
 
 function readTags(text: string): string[] {
@@ -548,23 +729,19 @@ function readMoney(
   if (amountText === '') return;
 
   const currency = isCurrencyCode(deal.currency) ? deal.currency : context.defaultCurrency;
-  deal.amount = parseAmountText(amountText, currency);
-  if (deal.amount === null)
-    errors.push({ field: 'amount', message: amountProblem(amountText, currency) });
+  const reading = readAmountText(amountText, currency);
+  if (reading.ok) deal.amount = reading.minor;
+  else {
+    deal.amount = null;
+    errors.push({
+      field: 'amount',
+      message: describeAmountProblem(amountText, currency, reading.problem),
+    });
+  }
 }
 
 function currencyProblem(text: string): string {
   return `"${text}" is not a currency code: use a three-letter code such as USD or EUR.`;
-}
-
-function amountProblem(text: string, currency: string): string {
-  const digits = minorDigits(currency);
-  const example = digits === 0 ? '1054' : `1054.${'5'.padEnd(digits, '0')}`;
-  const decimals = digits === 0 ? 'no decimals' : `at most ${digits} decimals`;
-  return (
-    `"${text}" is not an amount in ${currency}: ` +
-    `write a number such as ${example}, with ${decimals}.`
-  );
 }
 
 function readDates(deal: Deal, cell: (field: DealFieldKey) => string, errors: RowError[]): void {

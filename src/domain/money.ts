@@ -59,16 +59,47 @@ export function minorDigits(currency: string): number {
 }
 
 /**
- * Minor units from a major-unit number as a cell holds it (1054.5 USD -> 105450).
- * Returns null when the number has more decimals than the currency allows.
+ * The largest amount Deal Desk holds, in major units: a trillion. Beyond it, minor units stop
+ * being exact in a double (and totals of a few such deals would lose cents).
  */
-export function toMinorUnits(major: number, currency: string): number | null {
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+/** Why a number or text is not an amount Deal Desk can hold. */
+export type AmountProblem = 'notAmount' | 'tooManyDecimals' | 'tooLarge';
+
+/** An amount read in minor units, or why it could not be. */
+export type AmountReading = { ok: true; minor: number } | { ok: false; problem: AmountProblem };
+
+/**
+ * Reads a major-unit number as a cell holds it (1054.5 USD -> 105450). Refuses numbers with
+ * more decimals than the currency has, and numbers beyond `MAX_AMOUNT` or whose minor units
+ * are not a safe integer.
+ */
+export function readAmountNumber(major: number, currency: string): AmountReading {
+  if (typeof major !== 'number' || !Number.isFinite(major)) {
+    return { ok: false, problem: 'notAmount' };
+  }
   const scale = 10 ** minorDigits(currency);
   const minor = Math.round(major * scale);
-  if (!Number.isFinite(minor) || Math.abs(minor - major * scale) > 1e-6 * Math.max(1, scale)) {
-    return null;
+  if (Math.abs(major) > MAX_AMOUNT || !Number.isSafeInteger(minor)) {
+    return { ok: false, problem: 'tooLarge' };
   }
-  return minor;
+  // A double near a trillion is only exact to about 1e-4, so the tolerance grows with size.
+  const tolerance = Math.max(1e-6 * scale, Math.abs(major * scale) * Number.EPSILON * 2);
+  if (Math.abs(minor - major * scale) > tolerance) {
+    return { ok: false, problem: 'tooManyDecimals' };
+  }
+  return { ok: true, minor: minor === 0 ? 0 : minor };
+}
+
+/**
+ * Minor units from a major-unit number as a cell holds it (1054.5 USD -> 105450).
+ * Returns null when the number has more decimals than the currency allows or is too large
+ * (see `readAmountNumber`).
+ */
+export function toMinorUnits(major: number, currency: string): number | null {
+  const reading = readAmountNumber(major, currency);
+  return reading.ok ? reading.minor : null;
 }
 
 /** The major-unit number a cell should hold for an amount in minor units. */
@@ -77,20 +108,73 @@ export function toMajorUnits(minor: number, currency: string): number {
   return Number((minor / 10 ** digits).toFixed(digits));
 }
 
-const AMOUNT_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const AMOUNT_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /**
- * Minor units from text a person typed: "1054", "1,054.50", "$1,054.50", " 12 ".
- * Returns null for anything else, including amounts finer than the currency's minor unit.
+ * Reads text a person typed: "1054", "1,054.50", "$1,054.50", " 12 ". The digits are read
+ * exactly (never through a float), so "999999999999.99" stays exact; trailing zeros after
+ * the point are allowed ("12.340" USD).
  */
-export function parseAmountText(text: string, currency: string): number | null {
-  const cleaned = text
+export function readAmountText(text: string, currency: string): AmountReading {
+  const cleaned = String(text)
     .trim()
     .replace(/^[$€£¥]\s*/, '')
     .replace(/\s+/g, '');
-  if (!AMOUNT_TEXT.test(cleaned)) return null;
+  const match = AMOUNT_TEXT.exec(cleaned);
+  if (!match) return { ok: false, problem: 'notAmount' };
 
-  return toMinorUnits(Number(cleaned.replace(/,/g, '')), currency);
+  const [, sign = '', wholeText = '', fractionText = ''] = match;
+  const digits = minorDigits(currency);
+  const whole = wholeText.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const fraction = fractionText.replace(/0+$/, '');
+  // More than 13 digits before the point is beyond the limit, however many there are.
+  if (whole.length > String(MAX_AMOUNT).length) return { ok: false, problem: 'tooLarge' };
+
+  const wholeNumber = Number(whole);
+  if (wholeNumber > MAX_AMOUNT || (wholeNumber === MAX_AMOUNT && fraction !== '')) {
+    return { ok: false, problem: 'tooLarge' };
+  }
+  if (fraction.length > digits) return { ok: false, problem: 'tooManyDecimals' };
+
+  const minor = wholeNumber * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (!Number.isSafeInteger(minor)) return { ok: false, problem: 'tooLarge' };
+  return { ok: true, minor: sign === '-' && minor !== 0 ? -minor : minor };
+}
+
+/**
+ * Minor units from text a person typed: "1054", "1,054.50", "$1,054.50", " 12 ".
+ * Returns null for anything else, including amounts finer than the currency's minor unit
+ * and amounts beyond `MAX_AMOUNT` (`readAmountText` says which).
+ */
+export function parseAmountText(text: string, currency: string): number | null {
+  const reading = readAmountText(text, currency);
+  return reading.ok ? reading.minor : null;
+}
+
+/** `MAX_AMOUNT` as people read it: "1,000,000,000,000". */
+export const MAX_AMOUNT_TEXT = '1,000,000,000,000';
+
+/** A sentence for an amount that could not be read, naming `text` as written. */
+export function describeAmountProblem(
+  text: string,
+  currency: string,
+  problem: AmountProblem,
+): string {
+  const digits = minorDigits(currency);
+  const example = digits === 0 ? '1054' : `1054.${'5'.padEnd(digits, '0')}`;
+  switch (problem) {
+    case 'tooLarge':
+      return `"${text}" is more than Deal Desk can hold: amounts go up to ${MAX_AMOUNT_TEXT}.`;
+    case 'tooManyDecimals':
+      return digits === 0
+        ? `"${text}" has too many decimals: ${currency} amounts are written with no decimals, e.g. ${example}.`
+        : `"${text}" has too many decimals: ${currency} amounts have at most ${digits} decimals, e.g. ${example}.`;
+    case 'notAmount':
+      return (
+        `"${text}" is not an amount in ${currency}: write a number such as ${example}, ` +
+        `with ${digits === 0 ? 'no decimals' : `at most ${digits} decimals`}.`
+      );
+  }
 }
 
 /** "10,005,534.00 USD": for messages and toasts, not for cells. */
@@ -100,7 +184,7 @@ export function formatMoney(minor: number, currency: string): string {
   const [whole, fraction] = Math.abs(minor / 10 ** digits)
     .toFixed(digits)
     .split('.');
-  const grouped = (whole ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(whole ?? '0');
   return `${sign}${grouped}${fraction ? '.' + fraction : ''} ${currency}`;
 }
 
@@ -114,4 +198,8 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
   const drift = total - parts.reduce((sum, part) => sum + part, 0);
   parts[parts.length - 1] = (parts[parts.length - 1] ?? 0) + drift;
   return parts;
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

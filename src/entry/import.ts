@@ -8,16 +8,21 @@
 import { entriesForSave, type ActivityEntry } from '../domain/activity';
 import { nextDealId, type Deal } from '../domain/deal';
 import { DEAL_FIELDS, type DealFieldKey } from '../domain/deal-fields';
-import type { FieldError } from '../domain/errors';
+import { dealDeskError, type FieldError } from '../domain/errors';
 import {
+  describeCsvProblem,
+  describeUnmapped,
   mergeImport,
-  parseStageMap,
   planImport,
+  readCurrencyInput,
+  readImportMapping,
+  readStageMapInput,
   type ImportMerge,
   type ImportPlan,
 } from '../domain/importer';
 import { findStage } from '../domain/scheme';
 import type { Scheme } from '../domain/scheme-types';
+import { countOf } from '../domain/wording';
 import { dealCells, readDeals, type DealRow } from '../sheets/deal-rows';
 import { appendActivity } from '../sheets/activity-rows';
 import { highestDealNumber, rememberDealNumber } from '../sheets/deal-ids';
@@ -56,6 +61,20 @@ export interface ImportReport {
   readonly sourceStages: { value: string; count: number; becomes: string | null }[];
   readonly schemeStages: string[];
   readonly fields: { key: string; label: string }[];
+  /**
+   * Set when no column gives a field every deal needs (the deal name, the stage): what to
+   * map by hand. The preview then reads no row, and an import is refused.
+   */
+  readonly needsMapping: string | null;
+}
+
+/** A request as it arrives: every option checked, nothing trusted. */
+interface CheckedRequest {
+  readonly csv: string;
+  readonly fileName: string | undefined;
+  readonly currency: string | undefined;
+  readonly stageMap: Record<string, string>;
+  readonly mapping: Partial<Record<DealFieldKey, string>>;
 }
 
 /** How many rejected rows a report lists in full; the count covers the rest. */
@@ -83,17 +102,45 @@ interface Prepared {
   readonly options: { stageMap: Record<string, string> };
 }
 
-function prepare(workbook: Workbook, request: ImportRequest): Prepared {
+/** Reads a request from a dialog or the CLI; throws invalidInput saying what is wrong. */
+function checkRequest(input: unknown): CheckedRequest {
+  const request = (typeof input === 'object' && input !== null ? input : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof request['csv'] !== 'string') {
+    throw dealDeskError('invalidInput', {
+      problems: 'The file did not arrive as text. Choose the CSV file again.',
+    });
+  }
+  const fileName = request['fileName'];
+  return {
+    csv: request['csv'],
+    fileName: typeof fileName === 'string' && fileName.trim() !== '' ? fileName : undefined,
+    currency: readCurrencyInput(request['currency']),
+    stageMap: readStageMapInput(request['stageMap']),
+    mapping: readImportMapping(request['mapping']),
+  };
+}
+
+/** The file's rows; a file the CSV parser refuses becomes advice on what to fix. */
+function parseCsvText(csv: string): string[][] {
+  const text = csv.replace(/^\uFEFF/, '');
+  try {
+    return Utilities.parseCsv(text);
+  } catch {
+    throw dealDeskError('invalidInput', { problems: describeCsvProblem(text) });
+  }
+}
+
+function prepare(workbook: Workbook, request: CheckedRequest, forPreview: boolean): Prepared {
   const scheme = readScheme(workbook);
-  const rows = Utilities.parseCsv(request.csv.replace(/^\uFEFF/, ''));
-  const stageMap =
-    typeof request.stageMap === 'string'
-      ? parseStageMap(request.stageMap)
-      : (request.stageMap ?? {});
+  const rows = parseCsvText(request.csv);
   const options = {
     defaultCurrency: (request.currency || scheme.options.defaultCurrency).toUpperCase(),
-    stageMap,
-    mapping: request.mapping ?? {},
+    stageMap: request.stageMap,
+    mapping: request.mapping,
+    allowUnmapped: forPreview,
   };
   const plan = planImport(rows, options, scheme);
 
@@ -108,7 +155,8 @@ function prepare(workbook: Workbook, request: ImportRequest): Prepared {
     accepted,
     mapped,
   );
-  return { plan, merge, table, existing, headers: rows[0] ?? [], rows, scheme, options };
+  const headers = (rows[0] ?? []).map((h) => h.trim());
+  return { plan, merge, table, existing, headers, rows, scheme, options };
 }
 
 function report(prepared: Prepared, fileName: string, applied: boolean): ImportReport {
@@ -133,6 +181,11 @@ function report(prepared: Prepared, fileName: string, applied: boolean): ImportR
       key: f.key,
       label: f.label,
     })),
+    needsMapping:
+      plan.unmapped.length === 0
+        ? null
+        : `No column of the file was recognised as ${describeUnmapped(plan.unmapped)}. ` +
+          'Choose the column for each under Columns, then press Preview again.',
   };
 }
 
@@ -158,21 +211,23 @@ function sourceStages(prepared: Prepared): ImportReport['sourceStages'] {
 
 /** What an import of `request` would do; writes nothing. */
 export function previewImport(request: ImportRequest): ImportReport {
-  return serveCall(() =>
-    report(prepare(openWorkbook(), request), request.fileName ?? 'deals.csv', false),
-  );
+  return serveCall(() => {
+    const checked = checkRequest(request);
+    return report(prepare(openWorkbook(), checked, true), checked.fileName ?? 'deals.csv', false);
+  });
 }
 
 /** Imports the accepted rows of `request` and returns the same report as the preview. */
 export function importDeals(request: ImportRequest): ImportReport {
-  return serveCall(() =>
-    withDocumentLock(() => {
+  return serveCall(() => {
+    const checked = checkRequest(request);
+    return withDocumentLock(() => {
       const workbook = openWorkbook();
-      const prepared = prepare(workbook, request);
-      apply(workbook, prepared, request.fileName ?? 'a CSV file');
-      return report(prepared, request.fileName ?? 'deals.csv', true);
-    }),
-  );
+      const prepared = prepare(workbook, checked, false);
+      apply(workbook, prepared, checked.fileName ?? 'a CSV file');
+      return report(prepared, checked.fileName ?? 'deals.csv', true);
+    });
+  });
 }
 
 function apply(workbook: Workbook, prepared: Prepared, fileName: string): void {
@@ -231,7 +286,11 @@ function writeUpdates(table: SheetTable, updatedRows: Map<number, unknown[]>): v
 }
 
 function toastDone(workbook: Workbook, inserted: number, updated: number): void {
-  workbook.spreadsheet.toast(`${inserted} deals added, ${updated} updated.`, 'Import finished', 8);
+  workbook.spreadsheet.toast(
+    `${countOf(inserted, 'deal')} added, ${countOf(updated, 'deal')} updated.`,
+    'Import finished',
+    8,
+  );
 }
 
 /** Menu item: the import dialog. */

@@ -5,7 +5,12 @@
  */
 
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
-import { parseAmountText, toMajorUnits, toMinorUnits } from '../domain/money';
+import {
+  describeAmountProblem,
+  readAmountNumber,
+  readAmountText,
+  toMajorUnits,
+} from '../domain/money';
 
 export type FormatDate = (
   date: GoogleAppsScript.Base.Date,
@@ -128,17 +133,15 @@ export function readText(value: CellValue, dates: CellDates): string {
 export function readMoney(value: CellValue, currency: string): Reading<number> {
   if (isBlank(value)) return blank;
 
-  const minor =
-    typeof value === 'number'
-      ? toMinorUnits(value, currency || 'USD')
-      : parseAmountText(String(value), currency || 'USD');
-  if (minor === null) {
-    return {
-      ok: false,
-      problem: `"${String(value)}" is not an amount: enter a number such as 1250.50.`,
-    };
-  }
-  return { ok: true, value: minor };
+  const code = currency || 'USD';
+  const reading =
+    typeof value === 'number' ? readAmountNumber(value, code) : readAmountText(String(value), code);
+  if (reading.ok) return { ok: true, value: reading.minor };
+  const problem =
+    reading.problem === 'notAmount'
+      ? `"${String(value)}" is not an amount: enter a number such as 1250.50.`
+      : describeAmountProblem(String(value), code, reading.problem);
+  return { ok: false, problem };
 }
 
 /** The major-unit number for a money cell, or blank. */

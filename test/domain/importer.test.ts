@@ -5,11 +5,16 @@ import { emptyDeal, type Deal } from '../../src/domain/deal';
 import type { DealFieldKey } from '../../src/domain/deal-fields';
 import { isDealDeskError } from '../../src/domain/errors';
 import {
+  describeCsvProblem,
   describeImportPlan,
   importedFields,
   mergeImport,
   parseStageMap,
   planImport,
+  readCurrencyInput,
+  readImportMapping,
+  readStageMapInput,
+  unclosedQuoteLine,
   type ImportOptions,
   type ImportPlan,
 } from '../../src/domain/importer';
@@ -194,6 +199,28 @@ describe('planImport: explicit mapping', () => {
     expect(error.code).toBe('unmappedImport');
     expect(error.message).toContain('"Deal name" and "Stage"');
   });
+
+  it('for a preview, lists the unmapped required fields instead of throwing', () => {
+    const result = plan(['Title2,Worth,Phase', 'Kiosk,10,Lead', ',,'], { allowUnmapped: true });
+
+    expect(result.unmapped).toEqual(['name', 'stage']);
+    expect(result.mapping.every((m) => m.header === null)).toBe(true);
+    expect(result.ignoredHeaders).toEqual(['Title2', 'Worth', 'Phase']);
+    expect(result).toMatchObject({ accepted: [], rejected: [], totalRows: 2, blankRows: 1 });
+    expect(describeImportPlan(result)).toContain(
+      'No column gives "Deal name" and "Stage": map them by hand.',
+    );
+  });
+
+  it('once mapped by hand, the same file plans as usual', () => {
+    const result = plan(['Title2,Worth,Phase', 'Kiosk,10,Lead'], {
+      allowUnmapped: true,
+      mapping: { name: 'Title2', stage: 'Phase', amount: 'Worth' },
+    });
+
+    expect(result.unmapped).toEqual([]);
+    expect(onlyDeal(result)).toMatchObject({ name: 'Kiosk', stage: 'Lead', amount: 1000 });
+  });
 });
 
 describe('planImport: stages', () => {
@@ -262,6 +289,41 @@ describe('planImport: values', () => {
     const result = plan([header, '1,Kiosk,Acme,Won,1054.5,JPY,2024-01-31']);
 
     expect(result.rejected[0]?.errors[0]?.message).toContain('with no decimals');
+  });
+
+  it('says how many decimals the currency has, not "not an amount"', () => {
+    const result = plan([header, '1,Kiosk,Acme,Won,12.345,USD,2024-01-31']);
+
+    const message = result.rejected[0]?.errors[0]?.message;
+    expect(message).toContain('USD amounts have at most 2 decimals');
+    expect(message).not.toContain('not an amount');
+  });
+
+  it.each(['99999999999999999999', '9007199254740993'])(
+    'rejects the amount %s, saying the limit',
+    (amount) => {
+      const result = plan([header, `1,Kiosk,Acme,Won,${amount},USD,2024-01-31`]);
+
+      expect(result.rejected[0]?.errors).toEqual([
+        {
+          field: 'close_value',
+          message:
+            `"${amount}" is more than Deal Desk can hold: ` + 'amounts go up to 1,000,000,000,000.',
+        },
+      ]);
+    },
+  );
+
+  it("spells payment terms, stages and tags the scheme's way", () => {
+    const deal = onlyDeal(
+      plan(['Deal name,Stage,Terms,Tags', 'Kiosk, LEAD ,net 30,"renewal; UPSELL, Renewal"']),
+    );
+
+    expect(deal).toMatchObject({
+      stage: 'Lead',
+      paymentTerms: 'Net 30',
+      tags: ['Renewal', 'Upsell'],
+    });
   });
 
   it.each([
@@ -398,6 +460,87 @@ describe('planImport: rows', () => {
     ],
   ])('refuses a file with %s', (_case, table) => {
     expect(thrownBy(() => planImport(table, options(), DEFAULT_SCHEME)).code).toBe('emptyImport');
+  });
+});
+
+describe('options from outside (a dialog, a --mapping file)', () => {
+  it('reads a mapping by field key or label', () => {
+    expect(readImportMapping({ 'Deal name': 'Title2', stage: 'Phase', 'close date': '' })).toEqual({
+      name: 'Title2',
+      stage: 'Phase',
+      closeDate: '',
+    });
+    expect(readImportMapping(undefined)).toEqual({});
+  });
+
+  it.each([
+    ['a number for a header', { name: 5 }, '"name" must be mapped to a column header'],
+    ['null for a header', { name: null }, 'not null'],
+    ['an unknown field', { title: 'Title2' }, '"title" is not a deal field'],
+    ['a field Deal Desk keeps', { version: 'V' }, '"Version" is kept by Deal Desk'],
+    ['one field twice', { name: 'A', 'Deal name': 'B' }, '"Deal name" is mapped twice'],
+    ['a list', ['name'], 'must be an object, not a list'],
+    ['text', 'name=Title', 'must be an object, not "name=Title"'],
+  ])('refuses %s, listing the fields that can be mapped', (_case, mapping, problem) => {
+    const error = thrownBy(() => readImportMapping(mapping));
+
+    expect(error.code).toBe('invalidInput');
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain('name (Deal name), account (Account)');
+    expect(error.message).toContain('sourceId (Source ID)');
+    expect(error.message).not.toContain('version (Version)');
+  });
+
+  it('reads a stage map as text or as an object, dropping empty targets', () => {
+    expect(readStageMapInput('Won=Won')).toEqual({ Won: 'Won' });
+    expect(readStageMapInput({ Engaging: 'Qualified', Maybe: '' })).toEqual({
+      Engaging: 'Qualified',
+    });
+    expect(readStageMapInput(undefined)).toEqual({});
+  });
+
+  it.each([
+    [{ Won: 5 }, '"Won" maps to 5'],
+    [['Won=Won'], "can't be a list"],
+    [7, "can't be 7"],
+  ])('refuses the stage map %j', (stageMap, problem) => {
+    const error = thrownBy(() => readStageMapInput(stageMap));
+
+    expect(error.code).toBe('invalidInput');
+    expect(error.message).toContain(problem);
+  });
+
+  it('reads a currency as text and refuses anything else', () => {
+    expect(readCurrencyInput(' eur ')).toBe('eur');
+    expect(readCurrencyInput('')).toBeUndefined();
+    expect(thrownBy(() => readCurrencyInput(5)).message).toBe(
+      'The default currency must be a three-letter code such as USD, not 5.',
+    );
+  });
+});
+
+describe('a file the CSV parser refuses', () => {
+  it.each([
+    ['a quoted field left open', 'a,b\n1,"two\n3,4', 2],
+    ['an open quote after well-quoted fields', 'a,b\r\n"x ""y""",z\r\n"open,1', 3],
+    ['a quote opening the first field', '"a,b', 1],
+  ])('finds %s', (_case, text, line) => {
+    expect(unclosedQuoteLine(text)).toBe(line);
+  });
+
+  it.each([
+    ['closed quotes across lines', 'a,b\n"two\nlines",x'],
+    ['a quote inside an unquoted field', 'a,b\n5" pipe,x'],
+    ['no quotes at all', 'a,b\n1,2'],
+  ])('finds nothing wrong with %s', (_case, text) => {
+    expect(unclosedQuoteLine(text)).toBeNull();
+  });
+
+  it('says what is wrong and what to do', () => {
+    expect(describeCsvProblem('a,b\n1,"two')).toBe(
+      'The file is not a valid CSV: a quoted field is never closed (it opens on line 2). ' +
+        'Check for a stray " character, or export the file again.',
+    );
   });
 });
 
@@ -554,6 +697,12 @@ describe('describeImportPlan', () => {
       'Columns not imported: Extra',
       expect.stringMatching(/^Row 3 \(2\): Amount: "ten" is not an amount in USD/),
     ]);
+  });
+
+  it('counts one row as "1 row"', () => {
+    expect(describeImportPlan(plan(['Deal name,Stage', 'a,Lead']))[0]).toBe(
+      '1 row in the file: 1 ready to import, 0 rejected, 0 blank.',
+    );
   });
 
   it('shows the first twenty rejected rows and counts the rest', () => {

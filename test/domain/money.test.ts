@@ -1,8 +1,13 @@
 import {
+  describeAmountProblem,
   formatMoney,
   isCurrencyCode,
+  MAX_AMOUNT,
+  MAX_AMOUNT_TEXT,
   minorDigits,
   parseAmountText,
+  readAmountNumber,
+  readAmountText,
   splitByWeights,
   toMajorUnits,
   toMinorUnits,
@@ -90,6 +95,94 @@ describe('parseAmountText', () => {
     ['empty text', '', 'USD'],
   ])('refuses %s', (_case, text, currency) => {
     expect(parseAmountText(text, currency)).toBeNull();
+  });
+});
+
+describe('the largest amount', () => {
+  test('is a trillion, written the way the messages write it', () => {
+    expect(MAX_AMOUNT).toBe(1_000_000_000_000);
+    expect(MAX_AMOUNT_TEXT).toBe(formatMoney(MAX_AMOUNT, 'JPY').replace(' JPY', ''));
+  });
+
+  test.each([
+    ['twenty nines', '99999999999999999999', 'USD'],
+    ['one past the largest safe integer', '9007199254740993', 'USD'],
+    ['a cent over a trillion', '1,000,000,000,000.01', 'USD'],
+    ['a negative amount beyond it', '-1000000000001', 'USD'],
+    ['a trillion in a 4-decimal currency, beyond exact minor units', '1000000000000', 'CLF'],
+  ])('parseAmountText refuses %s', (_case, text, currency) => {
+    expect(parseAmountText(text, currency)).toBeNull();
+    expect(readAmountText(text, currency)).toEqual({ ok: false, problem: 'tooLarge' });
+  });
+
+  test.each([
+    ['1,000,000,000,000', 'USD', 100_000_000_000_000],
+    ['999999999999.99', 'USD', 99_999_999_999_999],
+    ['1000000000000', 'JPY', 1_000_000_000_000],
+    ['000000000000012.5', 'USD', 1250],
+  ])('parseAmountText reads "%s" %s exactly as %i', (text, currency, minor) => {
+    expect(parseAmountText(text, currency)).toBe(minor);
+  });
+
+  test.each([
+    [1e20, 'USD'],
+    [9007199254740993, 'USD'],
+    [1_000_000_000_000.5, 'USD'],
+    [Infinity, 'USD'],
+  ])('toMinorUnits refuses %d %s', (major, currency) => {
+    expect(toMinorUnits(major, currency)).toBeNull();
+  });
+
+  test('toMinorUnits keeps cents right next to the limit', () => {
+    expect(toMinorUnits(999_999_999_999.99, 'USD')).toBe(99_999_999_999_999);
+    expect(toMinorUnits(1_000_000_000_000, 'USD')).toBe(100_000_000_000_000);
+  });
+});
+
+describe('why an amount was refused', () => {
+  test.each([
+    ['12.345', 'USD', 'tooManyDecimals'],
+    ['10.5', 'JPY', 'tooManyDecimals'],
+    ['lots', 'USD', 'notAmount'],
+    ['1,05', 'USD', 'notAmount'],
+    ['1e3', 'USD', 'notAmount'],
+    ['99999999999999999999', 'USD', 'tooLarge'],
+  ])('"%s" in %s: %s', (text, currency, problem) => {
+    expect(readAmountText(text, currency)).toEqual({ ok: false, problem });
+  });
+
+  test('trailing zeros after the point are not extra decimals', () => {
+    expect(readAmountText('12.340', 'USD')).toEqual({ ok: true, minor: 1234 });
+    expect(readAmountText('-0', 'USD')).toEqual({ ok: true, minor: 0 });
+  });
+
+  test.each([
+    [1054.555, 'USD', 'tooManyDecimals'],
+    [1e15, 'USD', 'tooLarge'],
+    [NaN, 'USD', 'notAmount'],
+  ])('the number %d in %s: %s', (major, currency, problem) => {
+    expect(readAmountNumber(major, currency)).toEqual({ ok: false, problem });
+  });
+
+  test('a too-large amount is told the limit', () => {
+    expect(describeAmountProblem('99999999999999999999', 'USD', 'tooLarge')).toBe(
+      '"99999999999999999999" is more than Deal Desk can hold: amounts go up to 1,000,000,000,000.',
+    );
+  });
+
+  test('an amount with too many decimals is told how many the currency has', () => {
+    expect(describeAmountProblem('12.345', 'USD', 'tooManyDecimals')).toContain(
+      'USD amounts have at most 2 decimals',
+    );
+    expect(describeAmountProblem('10.5', 'JPY', 'tooManyDecimals')).toContain(
+      'JPY amounts are written with no decimals',
+    );
+  });
+
+  test('anything else is not an amount', () => {
+    expect(describeAmountProblem('lots', 'USD', 'notAmount')).toMatch(
+      /^"lots" is not an amount in USD: write a number such as 1054\.50/,
+    );
   });
 });
 

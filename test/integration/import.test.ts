@@ -1,5 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { createRuntime } from '../../local/runtime';
 import {
   addOnWithSetup,
+  BUILD_DIR,
   csvOf,
   errorOf,
   recordsOf,
@@ -17,6 +24,9 @@ interface Report {
   inserted: number;
   updated: number;
   unchanged: number;
+  headers: string[];
+  mapping: { field: string; header: string | null }[];
+  needsMapping: string | null;
 }
 
 const HUBSPOT_HEADER = [
@@ -234,5 +244,249 @@ describe('Import deals', () => {
       Currency: 'EUR',
       'Payment terms': 'Net 30',
     });
+  });
+});
+
+describe('Import deals: files the aliases do not recognise', () => {
+  const ROWS = [
+    ['Title2', 'Worth', 'Phase'],
+    ['Kiosk', '500', 'Lead'],
+    ['Signage', '20', 'Qualified'],
+  ];
+
+  test('the preview returns the headers and an empty mapping to fill in, not an error', async () => {
+    const runtime = await addOnWithSetup();
+
+    const report = runtime.call<Report>('previewImport', { csv: csvOf(ROWS), fileName: 'x.csv' });
+
+    expect(report).toMatchObject({
+      headers: ['Title2', 'Worth', 'Phase'],
+      totalRows: 2,
+      accepted: 0,
+      rejectedCount: 0,
+      inserted: 0,
+      updated: 0,
+    });
+    expect(report.mapping.every((m) => m.header === null)).toBe(true);
+    expect(report.needsMapping).toMatch(/"Deal name" and "Stage"/);
+  });
+
+  test('the import refuses until the name and the stage are mapped, writing nothing', async () => {
+    const runtime = await addOnWithSetup();
+    const before = snapshotOf(runtime);
+
+    const message = errorOf(() => importRows(runtime, ROWS));
+
+    expect(message).toMatch(/could not find a column for "Deal name" and "Stage"/);
+    expect(snapshotOf(runtime)).toBe(before);
+  });
+
+  test('mapped by hand (by key or by label), the preview and the import go through', async () => {
+    const runtime = await addOnWithSetup();
+    const mapping = { 'Deal name': 'Title2', stage: 'Phase', Amount: 'Worth' };
+
+    const preview = runtime.call<Report>('previewImport', { csv: csvOf(ROWS), mapping });
+    const report = importRows(runtime, ROWS, { mapping });
+
+    expect(preview).toMatchObject({ needsMapping: null, accepted: 1, rejectedCount: 1 });
+    expect(report).toMatchObject({ inserted: 1, rejectedCount: 1 });
+    expect(recordsOf(runtime, 'Deals')[0]).toMatchObject({ 'Deal name': 'Kiosk', Amount: 500 });
+  });
+});
+
+describe('Import deals: requests are not trusted', () => {
+  test.each([
+    ['a mapping to a number', { mapping: { name: 5 } }, /"name" must be mapped to a column header/],
+    ['a mapping of an unknown field', { mapping: { title: 'x' } }, /"title" is not a deal field/],
+    ['a stage map to a number', { stageMap: { Won: 5 } }, /"Won" maps to 5/],
+    ['a currency that is a number', { currency: 5 }, /three-letter code such as USD, not 5/],
+    ['no file text', { csv: 42 }, /did not arrive as text/],
+  ])('%s is refused with a plain reason', async (_case, extra, reason) => {
+    const runtime = await addOnWithSetup();
+    const before = snapshotOf(runtime);
+    const request = { csv: csvOf([HUBSPOT_HEADER, ['1', 'A', 'Acme', 'Lead', '', '']]), ...extra };
+
+    for (const name of ['previewImport', 'importDeals']) {
+      const message = errorOf(() => runtime.call(name, request));
+      expect(message).toMatch(reason);
+      expect(message).not.toMatch(/Something went wrong|is not a function/);
+    }
+    expect(snapshotOf(runtime)).toBe(before);
+  });
+
+  test('a bad mapping lists the fields that can be mapped', async () => {
+    const runtime = await addOnWithSetup();
+
+    const message = errorOf(() => importRows(runtime, [HUBSPOT_HEADER], { mapping: { name: 5 } }));
+
+    expect(message).toContain('name (Deal name), account (Account), owner (Owner)');
+  });
+});
+
+describe('Import deals: what the file holds', () => {
+  test('an unclosed quote is reported as a CSV problem, not "Something went wrong"', async () => {
+    const runtime = await addOnWithSetup();
+    const csv = 'Deal Name,Deal Stage\r\nKiosk,Lead\r\n"Signage,Lead\r\n';
+
+    const messages = ['previewImport', 'importDeals'].map((name) =>
+      errorOf(() => runtime.call(name, { csv })),
+    );
+
+    for (const message of messages) {
+      expect(message).toBe(
+        'The file is not a valid CSV: a quoted field is never closed (it opens on line 3). ' +
+          'Check for a stray " character, or export the file again.',
+      );
+    }
+  });
+
+  test('payment terms, stages and tags are stored as the scheme spells them', async () => {
+    const runtime = await addOnWithSetup();
+
+    importRows(runtime, [
+      ['Deal Name', 'Deal Stage', 'Payment terms', 'Tags'],
+      ['Kiosk', 'lead', 'net 30', 'renewal'],
+    ]);
+
+    expect(recordsOf(runtime, 'Deals')[0]).toMatchObject({
+      Stage: 'Lead',
+      'Payment terms': 'Net 30',
+      Tags: 'Renewal',
+    });
+  });
+
+  test('an amount beyond the limit, or too precise, says so', async () => {
+    const runtime = await addOnWithSetup();
+
+    const report = importRows(runtime, [
+      HUBSPOT_HEADER,
+      ['1', 'Huge', 'Acme', 'Lead', '99999999999999999999', ''],
+      ['2', 'Unsafe', 'Acme', 'Lead', '9007199254740993', ''],
+      ['3', 'Precise', 'Acme', 'Lead', '12.345', ''],
+    ]);
+
+    expect(report.rejected.map((r) => r.errors[0]?.message)).toEqual([
+      '"99999999999999999999" is more than Deal Desk can hold: amounts go up to 1,000,000,000,000.',
+      '"9007199254740993" is more than Deal Desk can hold: amounts go up to 1,000,000,000,000.',
+      expect.stringContaining('USD amounts have at most 2 decimals'),
+    ]);
+    expect(recordsOf(runtime, 'Deals')).toEqual([]);
+  });
+
+  test('an amount cell beyond the limit is read as a problem that says the limit', async () => {
+    const runtime = await addOnWithSetup();
+    importRows(runtime, [HUBSPOT_HEADER, ['1', 'A', 'Acme', 'Won', '100', '2024-01-02']]);
+    const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
+    const amountColumn = (valuesOf(runtime, 'Deals')[0] as string[]).indexOf('Amount') + 1;
+    deals.getRange(2, amountColumn).setValue(1e15);
+
+    const summary = runtime.call<{ skipped: { problem: string }[] }>('rebuildPendingInvoices', {
+      asOf: '2024-03-01',
+    });
+
+    expect(summary.skipped.map((s) => s.problem)).toEqual([
+      expect.stringContaining(
+        'is more than Deal Desk can hold: amounts go up to 1,000,000,000,000.',
+      ),
+    ]);
+  });
+
+  test('the finished toast counts deals in words: "1 deal added"', async () => {
+    const runtime = await addOnWithSetup();
+
+    importRows(runtime, [HUBSPOT_HEADER, ['1', 'A', 'Acme', 'Lead', '', '']]);
+
+    expect(runtime.ui.toasts.map((t) => t.message).pop()).toBe('1 deal added, 0 deals updated.');
+  });
+});
+
+describe('deal-desk import', () => {
+  const BIN = join(__dirname, '../../bin/deal-desk.mjs');
+  let dir: string;
+  let workbook: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deal-desk-import-'));
+    workbook = join(dir, 'book.xlsx');
+  });
+
+  function desk(args: string[]) {
+    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  function file(name: string, content: string | Uint8Array): string {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  }
+
+  /** The deal names the workbook file holds. */
+  async function dealNamesIn(path: string): Promise<unknown[]> {
+    const runtime = await createRuntime({ bundleDir: BUILD_DIR, workbookPath: path });
+    return recordsOf(runtime, 'Deals').map((d) => d['Deal name']);
+  }
+
+  test('reads a Windows-1252 file without corrupting it, and says how it read it', async () => {
+    const text = 'Deal Name,Deal Stage\r\nCafé déal €,Lead\r\n';
+    const bytes = Uint8Array.from(Array.from(text, (c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
+
+    const result = desk(['import', file('deals.csv', bytes), '--workbook', workbook]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Read as Windows-1252 (not UTF-8)');
+    expect(await dealNamesIn(workbook)).toEqual(['Café déal €']);
+  });
+
+  test('reads a UTF-16 file with a byte-order mark', async () => {
+    const text = '\uFEFFDeal Name,Deal Stage\r\nCafé,Lead\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    Array.from(text).forEach((c, i) =>
+      new DataView(bytes.buffer).setUint16(i * 2, c.charCodeAt(0), true),
+    );
+
+    const result = desk(['import', file('deals.csv', bytes), '--workbook', workbook]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 imported \(1 added/);
+    expect(await dealNamesIn(workbook)).toEqual(['Café']);
+  });
+
+  test('a file whose every row is rejected exits 1, with the summary printed', () => {
+    const csv = file('deals.csv', 'Deal Name,Deal Stage\r\nA,Nowhere\r\nB,Nowhere\r\n');
+
+    const result = desk(['import', csv, '--workbook', workbook]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/2 rows read: 0 imported .* 2 rejected/);
+    expect(result.stdout).toMatch(/row 2, Deal Stage: "Nowhere" is not a stage/);
+    expect(result.stderr).toMatch(/^deal-desk: Nothing was imported: every row of .* was rejected/);
+    expect(existsSync(workbook)).toBe(false);
+  });
+
+  test.each([
+    ['a header that is a number', '{"name": 5}', /"name" must be mapped to a column header/],
+    ['an unknown field', '{"title": "Title2"}', /"title" is not a deal field/],
+    ['JSON that is a list', '["name"]', /must be JSON like/],
+    ['JSON that is null', 'null', /must be JSON like/],
+  ])('a --mapping file with %s is refused, naming the valid fields', (_case, json, reason) => {
+    const csv = file('deals.csv', 'Title2,Phase\r\nKiosk,Lead\r\n');
+    const mapping = file('mapping.json', json);
+
+    const result = desk(['import', csv, '--workbook', workbook, '--mapping', mapping]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(reason);
+    expect(result.stderr).toContain('name (Deal name)');
+    expect(result.stderr).not.toMatch(/is not a function/);
+  });
+
+  test('a --mapping file may name fields by their labels', () => {
+    const csv = file('deals.csv', 'Title2,Phase\r\nKiosk,Lead\r\n');
+    const mapping = file('mapping.json', '{"Deal name": "Title2", "Stage": "Phase"}');
+
+    const result = desk(['import', csv, '--workbook', workbook, '--mapping', mapping]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 imported \(1 added/);
   });
 });
