@@ -4,6 +4,7 @@
  * same top-level functions the menu and dialogs call in Google Sheets.
  */
 
+import { countOf } from '../src/domain/wording';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -262,7 +263,7 @@ function readMapping(path: string): Record<string, string> {
 function printImport(report: ImportReport, workbookPath: string, isNew: boolean): void {
   if (isNew) console.log(`Created ${workbookPath} and set up Deal Desk.`);
   console.log(
-    `${report.totalRows} rows read: ${report.accepted} imported (${report.inserted} added, ` +
+    `${countOf(report.totalRows, 'row')} read: ${report.accepted} imported (${report.inserted} added, ` +
       `${report.updated} updated, ${report.unchanged} unchanged), ${report.rejectedCount} rejected, ` +
       `${report.blankRows} blank.`,
   );

@@ -7,7 +7,12 @@
 import type { Deal } from '../../src/domain/deal';
 import { dealField, type DealFieldKey } from '../../src/domain/deal-fields';
 import type { FieldError } from '../../src/domain/errors';
-import { minorDigits, parseAmountText, toMajorUnits } from '../../src/domain/money';
+import {
+  describeAmountProblem,
+  minorDigits,
+  readAmountText,
+  toMajorUnits,
+} from '../../src/domain/money';
 import type { FormScheme } from '../../src/entry/deal-form-types';
 import { el, replaceChildren } from './dom';
 import { buildTagPicker, type TagPicker } from './tag-picker';
@@ -118,14 +123,15 @@ export class DealControls {
 
   private readAmount(text: string, currency: string): { value: number | null; error?: FieldError } {
     if (text === '') return { value: null };
-    const value = parseAmountText(text, currency || this.scheme.defaultCurrency);
-    if (value !== null) return { value };
-    const digits = minorDigits(currency || this.scheme.defaultCurrency);
-    const example = digits === 0 ? '1250' : `1250 or 1,250.${'0'.repeat(digits)}`;
-    const message =
-      `${dealField('amount').label} "${text}" is not an amount: enter the price in ` +
-      `numbers, like ${example}.`;
-    return { value: null, error: { field: 'amount', message } };
+    const code = currency || this.scheme.defaultCurrency;
+    const reading = readAmountText(text, code);
+    if (reading.ok) return { value: reading.minor };
+
+    const why = describeAmountProblem(text, code, reading.problem);
+    return {
+      value: null,
+      error: { field: 'amount', message: `${dealField('amount').label} ${why}` },
+    };
   }
 
   private display(deal: Deal, key: DealFieldKey): string {

@@ -9,7 +9,7 @@ import { dealField, type DealFieldKey } from './deal-fields';
 import type { Deal } from './deal';
 import { driveFileIdFromLink } from './drive-link';
 import { dealDeskError, type FieldError } from './errors';
-import { isCurrencyCode } from './money';
+import { isCurrencyCode, MAX_AMOUNT, MAX_AMOUNT_TEXT, minorDigits } from './money';
 import { findPaymentTerms } from './payment-terms';
 import { findStage, isDayCount, looksLikeEmail, stageNames, tagGroupOf } from './scheme';
 import type { Scheme, Stage } from './scheme-types';
@@ -146,6 +146,9 @@ function moneyProblems(deal: Deal, missing: readonly DealFieldKey[]): FieldError
     errors.push(problem('amount', message));
   } else if (amount !== null && !Number.isInteger(amount)) {
     const message = `${label('amount')} has more decimals than its currency allows: round it.`;
+    errors.push(problem('amount', message));
+  } else if (amount !== null && amount > MAX_AMOUNT * 10 ** minorDigits(deal.currency.trim())) {
+    const message = `${label('amount')} is more than Deal Desk can hold: amounts go up to ${MAX_AMOUNT_TEXT}.`;
     errors.push(problem('amount', message));
   }
 

@@ -254,6 +254,25 @@ describe('validateDeal: one problem at a time', () => {
   });
 });
 
+describe('validateDeal: amounts beyond what money can hold exactly', () => {
+  test.each([
+    ['USD', 100_000_000_000_001],
+    ['JPY', 1_000_000_000_001],
+  ])('refuses a %s amount over one trillion, naming the limit', (currency, amount) => {
+    const errors = validateDeal(completeDeal({ currency, amount }), DEFAULT_SCHEME);
+
+    expect(errors).toEqual([
+      { field: 'amount', message: expect.stringContaining('amounts go up to 1,000,000,000,000') },
+    ]);
+  });
+
+  test('accepts exactly one trillion', () => {
+    expect(
+      validateDeal(completeDeal({ currency: 'USD', amount: 100_000_000_000_000 }), DEFAULT_SCHEME),
+    ).toEqual([]);
+  });
+});
+
 describe('validateDeal: several problems', () => {
   test('reports every problem at once', () => {
     const deal = completeDeal({
