@@ -258,15 +258,16 @@ type FileMethods =
   | 'setTrashed'
   | 'getOwner';
 
-/** A Drive File. */
-export class LocalFile implements Local<GoogleAppsScript.Drive.File, FileMethods> {
+/** What Drive files and folders share: an id, a name, a change time, the trash. */
+abstract class LocalDriveItem {
   constructor(
-    private readonly env: DriveEnv,
+    protected readonly env: DriveEnv,
     readonly entry: DriveEntry,
+    private readonly kind: 'File' | 'Folder',
   ) {}
 
-  private hit(method: string): void {
-    this.env.ctx.hit('Drive', `File.${method}`);
+  protected hit(method: string): void {
+    this.env.ctx.hit('Drive', `${this.kind}.${method}`);
   }
 
   getId(): string {
@@ -285,6 +286,26 @@ export class LocalFile implements Local<GoogleAppsScript.Drive.File, FileMethods
     return this;
   }
 
+  getLastUpdated(): Date {
+    this.hit('getLastUpdated');
+    return this.env.ctx.date(this.entry.updated);
+  }
+
+  isTrashed(): boolean {
+    this.hit('isTrashed');
+    return this.entry.trashed;
+  }
+}
+
+/** A Drive File. */
+export class LocalFile
+  extends LocalDriveItem
+  implements Local<GoogleAppsScript.Drive.File, FileMethods>
+{
+  constructor(env: DriveEnv, entry: DriveEntry) {
+    super(env, entry, 'File');
+  }
+
   getUrl(): string {
     this.hit('getUrl');
     return `https://drive.google.com/file/d/${this.entry.id}/view?usp=drivesdk`;
@@ -293,11 +314,6 @@ export class LocalFile implements Local<GoogleAppsScript.Drive.File, FileMethods
   getMimeType(): string {
     this.hit('getMimeType');
     return this.entry.mimeType;
-  }
-
-  getLastUpdated(): Date {
-    this.hit('getLastUpdated');
-    return this.env.ctx.date(this.entry.updated);
   }
 
   getDateCreated(): Date {
@@ -348,11 +364,6 @@ export class LocalFile implements Local<GoogleAppsScript.Drive.File, FileMethods
     return this;
   }
 
-  isTrashed(): boolean {
-    this.hit('isTrashed');
-    return this.entry.trashed;
-  }
-
   setTrashed(trashed: boolean): this {
     this.hit('setTrashed');
     this.env.store.update(this.entry, { trashed: Boolean(trashed) });
@@ -381,14 +392,12 @@ type FolderMethods =
   | 'isTrashed';
 
 /** A Drive Folder. */
-export class LocalFolder implements Local<GoogleAppsScript.Drive.Folder, FolderMethods> {
-  constructor(
-    private readonly env: DriveEnv,
-    readonly entry: DriveEntry,
-  ) {}
-
-  private hit(method: string): void {
-    this.env.ctx.hit('Drive', `Folder.${method}`);
+export class LocalFolder
+  extends LocalDriveItem
+  implements Local<GoogleAppsScript.Drive.Folder, FolderMethods>
+{
+  constructor(env: DriveEnv, entry: DriveEntry) {
+    super(env, entry, 'Folder');
   }
 
   createFile(...args: unknown[]): LocalFile {
@@ -427,35 +436,9 @@ export class LocalFolder implements Local<GoogleAppsScript.Drive.Folder, FolderM
     );
   }
 
-  getId(): string {
-    this.hit('getId');
-    return this.entry.id;
-  }
-
-  getName(): string {
-    this.hit('getName');
-    return this.entry.name;
-  }
-
-  setName(name: string): this {
-    this.hit('setName');
-    this.env.store.update(this.entry, { name: String(name) });
-    return this;
-  }
-
   getUrl(): string {
     this.hit('getUrl');
     return `https://drive.google.com/drive/folders/${this.entry.id}`;
-  }
-
-  getLastUpdated(): Date {
-    this.hit('getLastUpdated');
-    return this.env.ctx.date(this.entry.updated);
-  }
-
-  isTrashed(): boolean {
-    this.hit('isTrashed');
-    return this.entry.trashed;
   }
 }
 
