@@ -276,6 +276,8 @@ function saveEdit(context: WriteContext, input: ClientDeal, base: Deal | null): 
   const stored = findDealRow(context.table, workbook, input.deal.id);
   if (!stored) throw dealDeskError('unknownDeal', { id: input.deal.id.trim() });
 
+  // TODO(#3): only saves through Deal Desk bump Version, so a value typed straight into the
+  // grid since the form opened is not seen as a conflict; an edit trigger would close this.
   // Without a base, the version sent with the deal is the best account of what was loaded.
   const loaded = base ? dealFromClient(base).deal : null;
   if ((loaded ?? input.deal).version !== stored.deal.version) {
@@ -408,6 +410,8 @@ function attachQuote(
   blob: GoogleAppsScript.Base.Blob,
 ): SaveResult {
   const { workbook } = context;
+  // TODO(#3): Drive and the sheet can't share a transaction: if the row write below fails,
+  // the uploaded file stays in the deal's folder without the deal pointing at it.
   const file = saveQuoteFile(stored.deal.id, stored.deal.name, blob);
   const pointed = { ...stored.deal, quoteLink: quoteLinkOf(file) };
   const next = stamp(pointed, stored.deal.version + 1, workbook);
