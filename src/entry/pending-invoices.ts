@@ -17,9 +17,9 @@ import {
 import { textCell } from '../sheets/cells';
 import { readDeals } from '../sheets/deal-rows';
 import { withDocumentLock } from '../sheets/lock';
-import { DEALS, PENDING_INVOICES } from '../sheets/sheet-specs';
-import { DERIVED_NOTE, NUMBER_FORMATS } from '../sheets/setup';
-import { SheetTable } from '../sheets/table';
+import { DEALS, NUMBER_FORMATS, PENDING_INVOICES } from '../sheets/sheet-specs';
+import { DERIVED_NOTE } from '../sheets/setup';
+import { ensureRows, SheetTable } from '../sheets/table';
 import { openWorkbook, readInvoices, readScheme, today, type Workbook } from '../sheets/workbook';
 import { runMenuAction, serveCall } from './edge';
 
@@ -153,6 +153,7 @@ function writeSheet(workbook: Workbook, pending: PendingInvoices): void {
 
   const rows = sheetRows(pending, workbook);
   sheet.clearContents();
+  ensureRows(sheet, rows.length);
   sheet.getRange(1, 1, rows.length, PENDING_INVOICES.columns.length).setValues(rows);
   sheet.getRange(1, 1).setNote(`${DERIVED_NOTE} Last rebuilt for ${pending.asOf}.`);
   if (rows.length === 1) return;

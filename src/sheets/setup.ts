@@ -9,17 +9,10 @@ import type { Scheme } from '../domain/scheme-types';
 import { dealDeskError } from '../domain/errors';
 import { textCell } from './cells';
 import { SheetTable } from './table';
-import { ALL_SHEETS, DEALS, SETTINGS, TASKS, type CellKind, type SheetSpec } from './sheet-specs';
+import { ALL_SHEETS, DEALS, NUMBER_FORMATS, SETTINGS, TASKS, type SheetSpec } from './sheet-specs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** How each kind of column is formatted, wherever it sits. */
-export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
-  date: 'yyyy-mm-dd',
-  timestamp: 'yyyy-mm-dd hh:mm',
-  money: '#,##0.00',
-};
 
 export const DERIVED_NOTE =
   'Rebuilt by Deal Desk > Pending invoices. Edits here are overwritten: record invoices on ' +

@@ -8,6 +8,13 @@ import { DEAL_FIELDS } from '../domain/deal-fields';
 /** How a column's cells are read and written. */
 export type CellKind = 'text' | 'money' | 'number' | 'date' | 'timestamp' | 'list';
 
+/** How each kind of column is formatted, wherever it sits. */
+export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
+  date: 'yyyy-mm-dd',
+  timestamp: 'yyyy-mm-dd hh:mm',
+  money: '#,##0.00',
+};
+
 export interface ColumnSpec {
   readonly key: string;
   readonly header: string;

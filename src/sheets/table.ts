@@ -4,7 +4,7 @@
  */
 
 import { dealDeskError } from '../domain/errors';
-import type { SheetSpec } from './sheet-specs';
+import { NUMBER_FORMATS, type SheetSpec } from './sheet-specs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -96,11 +96,23 @@ export class SheetTable {
     return row;
   }
 
-  /** Appends rows below the last data row, in one write. */
+  /**
+   * Appends rows below the last data row, in one write, and gives them the number formats of
+   * their columns (rows beyond the ones setup formatted would otherwise show bare numbers).
+   */
   append(rows: readonly unknown[][]): void {
     if (rows.length === 0) return;
     const firstRow = this.rows.length + 2;
+    ensureRows(this.sheet, firstRow + rows.length - 1);
     this.sheet.getRange(firstRow, 1, rows.length, this.width).setValues(rows as unknown[][]);
+
+    for (const column of this.spec.columns) {
+      const format = NUMBER_FORMATS[column.kind];
+      const index = this.columnOf.get(column.key);
+      if (format && index !== undefined) {
+        this.sheet.getRange(firstRow, index + 1, rows.length, 1).setNumberFormat(format);
+      }
+    }
   }
 
   /**
@@ -117,4 +129,13 @@ export class SheetTable {
     );
     range.setValues(merged);
   }
+}
+
+/**
+ * Makes the sheet at least `lastRow` rows tall. A range reaching past the sheet's last row
+ * is refused by Sheets, so rows are added before a write that needs them.
+ */
+export function ensureRows(sheet: Sheet, lastRow: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
 }

@@ -490,3 +490,34 @@ describe('deal-desk import', () => {
     expect(result.stdout).toMatch(/1 imported \(1 added/);
   });
 });
+
+describe('rows added below the formatted part of the sheet', () => {
+  test('make room first and carry the money and date formats of their columns', async () => {
+    const runtime = await addOnWithSetup();
+    const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
+    const rows = deals.getMaxRows() + 5;
+    const csv = [
+      HUBSPOT_HEADER,
+      ...Array.from({ length: rows }, (_, i) => [
+        String(i),
+        `Deal ${i}`,
+        'Acme',
+        'Won',
+        '1000',
+        '2024-03-01',
+      ]),
+    ];
+
+    runtime.call('importDeals', { csv: csvOf(csv) });
+
+    const header = valuesOf(runtime, 'Deals')[0] as string[];
+    const lastRow = rows + 1;
+    expect(deals.getMaxRows()).toBeGreaterThanOrEqual(lastRow);
+    expect(deals.getRange(lastRow, header.indexOf('Amount') + 1).getNumberFormat()).toBe(
+      '#,##0.00',
+    );
+    expect(deals.getRange(lastRow, header.indexOf('Close date') + 1).getNumberFormat()).toBe(
+      'yyyy-mm-dd',
+    );
+  });
+});
