@@ -231,3 +231,22 @@ function contactProblems(deal: Deal): FieldError[] {
   }
   return errors;
 }
+
+/**
+ * A new or changed owner must be on the scheme's team list. Owners that came with an import
+ * from another system are kept as they are until someone changes them.
+ */
+export function ownerProblems(deal: Deal, stored: Deal | null, scheme: Scheme): FieldError[] {
+  const owner = deal.owner.trim();
+  if (!owner || scheme.team.length === 0 || owner === stored?.owner.trim()) return [];
+
+  const wanted = owner.toLowerCase();
+  const onTeam = scheme.team.some(
+    (m) => m.name.trim().toLowerCase() === wanted || m.email.trim().toLowerCase() === wanted,
+  );
+  if (onTeam) return [];
+  const message =
+    `${label('owner')} "${owner}" is not on the team list: pick someone from the list, or ` +
+    'ask an admin to add them to the Team section of the Settings sheet.';
+  return [problem('owner', message)];
+}

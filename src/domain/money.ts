@@ -110,16 +110,30 @@ export function toMajorUnits(minor: number, currency: string): number {
 
 const AMOUNT_TEXT = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+// A symbol is a shorthand people type; one that names another currency than the deal's
+// ("€100" on a USD deal) is a mistake to point out, not a character to drop.
+const SYMBOL_CURRENCIES: Readonly<Record<string, (currency: string) => boolean>> = {
+  $: (currency) => currency.endsWith('D'),
+  '€': (currency) => currency === 'EUR',
+  '£': (currency) => currency === 'GBP',
+  '¥': (currency) => currency === 'JPY' || currency === 'CNY',
+};
+
+function symbolFits(symbol: string, currency: string): boolean {
+  return SYMBOL_CURRENCIES[symbol]?.(currency) ?? false;
+}
+
 /**
  * Reads text a person typed: "1054", "1,054.50", "$1,054.50", " 12 ". The digits are read
  * exactly (never through a float), so "999999999999.99" stays exact; trailing zeros after
  * the point are allowed ("12.340" USD).
  */
 export function readAmountText(text: string, currency: string): AmountReading {
-  const cleaned = String(text)
-    .trim()
-    .replace(/^[$€£¥]\s*/, '')
-    .replace(/\s+/g, '');
+  const trimmed = String(text).trim();
+  const symbol = /^[$€£¥]/.exec(trimmed)?.[0];
+  if (symbol && !symbolFits(symbol, currency)) return { ok: false, problem: 'notAmount' };
+
+  const cleaned = trimmed.replace(/^[$€£¥]\s*/, '').replace(/\s+/g, '');
   const match = AMOUNT_TEXT.exec(cleaned);
   if (!match) return { ok: false, problem: 'notAmount' };
 

@@ -11,7 +11,7 @@ import { changedFields, entriesForSave, fieldLabels, type ActivityEntry } from '
 import { nextDealId, type Deal } from '../domain/deal';
 import { DEAL_FIELDS } from '../domain/deal-fields';
 import { dealFromClient, tidyDeal } from '../domain/deal-input';
-import { validateDeal } from '../domain/deal-validation';
+import { ownerProblems, validateDeal } from '../domain/deal-validation';
 import { dealDeskError, type FieldError } from '../domain/errors';
 import type { Scheme } from '../domain/scheme-types';
 import { appendActivity, readActivity } from '../sheets/activity-rows';
@@ -246,7 +246,7 @@ function saveNew(context: WriteContext, input: ClientDeal): SaveResult {
   const { workbook, table } = context;
   // A new deal has no history: whatever the client says about its system fields is ignored.
   const deal: Deal = { ...tidyDeal(input.deal, context.scheme), ...NEW_DEAL_SYSTEM_FIELDS };
-  const errors = allErrors(input.errors, deal, context.scheme);
+  const errors = allErrors(input.errors, deal, null, context.scheme);
   if (errors.length > 0) return refused(errors);
 
   const ids = table.rows.map((_, index) => readText(table.cell(index, 'id'), workbook.dates));
@@ -285,7 +285,7 @@ function saveEdit(context: WriteContext, input: ClientDeal, base: Deal | null): 
   }
 
   const edited = keepSystemFields(tidyDeal(input.deal, scheme), stored.deal);
-  const errors = allErrors(input.errors, edited, scheme);
+  const errors = allErrors(input.errors, edited, stored.deal, scheme);
   if (errors.length > 0) return refused(errors);
   if (changedFields(stored.deal, edited).length === 0) {
     return { ok: true, view: viewOf(workbook, stored.deal) };
@@ -311,9 +311,15 @@ function keepSystemFields(edited: Deal, stored: Deal): Deal {
 }
 
 /** Input errors first; validation adds nothing more for a field the input already faulted. */
-function allErrors(inputErrors: FieldError[], deal: Deal, scheme: Scheme): FieldError[] {
+function allErrors(
+  inputErrors: FieldError[],
+  deal: Deal,
+  stored: Deal | null,
+  scheme: Scheme,
+): FieldError[] {
   const faulted = new Set(inputErrors.map((e) => e.field));
-  return [...inputErrors, ...validateDeal(deal, scheme).filter((e) => !faulted.has(e.field))];
+  const found = [...validateDeal(deal, scheme), ...ownerProblems(deal, stored, scheme)];
+  return [...inputErrors, ...found.filter((e) => !faulted.has(e.field))];
 }
 
 /** The refusal for `fieldErrors`, with one sentence naming each field concerned. */

@@ -80,6 +80,9 @@ describe('parseAmountText', () => {
     ['1,054.50', 'USD', 105450],
     ['$1,054.50', 'USD', 105450],
     ['€ 3', 'EUR', 300],
+    ['£7', 'GBP', 700],
+    ['$5', 'CAD', 500],
+    ['¥500', 'JPY', 500],
     [' 12 ', 'USD', 1200],
     ['-5', 'USD', -500],
     ['1,000', 'JPY', 1000],
@@ -93,6 +96,9 @@ describe('parseAmountText', () => {
     ['more decimals than the currency has', '1.005', 'USD'],
     ['decimals in a currency without them', '10.5', 'JPY'],
     ['empty text', '', 'USD'],
+    ['the euro sign on a dollar amount', '€100', 'USD'],
+    ['the pound sign on a euro amount', '£5', 'EUR'],
+    ['the dollar sign on a pound amount', '$5', 'GBP'],
   ])('refuses %s', (_case, text, currency) => {
     expect(parseAmountText(text, currency)).toBeNull();
   });

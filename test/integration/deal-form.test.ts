@@ -748,3 +748,35 @@ function driveFiles(runtime: LocalRuntime): { id: string; name: string; folder: 
       };
     });
 }
+
+describe('the owner, from the team list', () => {
+  test('a new deal whose owner is not on the team list is refused on the owner field', async () => {
+    const runtime = await addOnWithSetup();
+
+    const result = refused(save(runtime, newDeal({ owner: 'Mallory' })));
+
+    expect(result.fieldErrors).toEqual([
+      { field: 'owner', message: expect.stringContaining('"Mallory" is not on the team list') },
+    ]);
+    expect(recordsOf(runtime, 'Deals')).toEqual([]);
+  });
+
+  test('team members are accepted by name or email, in any case', async () => {
+    const runtime = await addOnWithSetup();
+
+    expect(create(runtime, { owner: 'sam seller' }).owner).toBe('sam seller');
+    expect(create(runtime, { owner: 'Fran.Finance@example.com' }).id).toBe('D-0002');
+  });
+
+  test('an imported owner from another system is kept when the deal is edited', async () => {
+    const runtime = await addOnWithSetup();
+    runtime.call('importDeals', {
+      csv: 'Record ID,Deal Name,Deal owner,Deal Stage\n7,Imported,Moses Frase,Lead',
+    });
+    const deal = runtime.call<DealView>('loadDeal', 'D-0001').deal;
+
+    const view = saved(save(runtime, { ...deal, name: 'Imported, renamed' }, deal));
+
+    expect(view.deal.owner).toBe('Moses Frase');
+  });
+});
