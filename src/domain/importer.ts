@@ -807,7 +807,8 @@ function lookUpStage(text: string, context: ImportContext): StageLookup {
   const stages = stageNames(context.scheme);
   const problem =
     `"${text}" is not a stage in this spreadsheet (${stages.join(', ')}). Map it to one of ` +
-    `them in the stage map, e.g. --stage-map "${text}=${stages[0] ?? 'Stage'}".`;
+    `them: pick one under "Becomes" in the import dialog, or on the command line use ` +
+    `--stage-map "${text}=${stages[0] ?? 'Stage'}".`;
   return { stage: null, problem };
 }
 

@@ -49,6 +49,12 @@ describeInBrowser('the import dialog in the preview', () => {
 
   const status = async (): Promise<string> => (await dialog.locator('#status').textContent()) ?? '';
 
+  test('the dialog is as tall as the add-on asks (600 px), not a squeezed box', async () => {
+    const box = await page.locator('#dialog iframe').boundingBox();
+
+    expect(box?.height).toBe(600);
+  });
+
   test('a file with unknown headers shows the mapping table, then imports once mapped', async () => {
     await choose('other.csv', 'Title2,Worth,Phase\r\nDialog deal,500,Lead\r\n');
 
