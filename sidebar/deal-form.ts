@@ -136,6 +136,7 @@ async function uploadQuote(file: File): Promise<void> {
 async function searchDeals(): Promise<void> {
   const query = byId<HTMLInputElement>('search').value.trim();
   if (!query) {
+    byId('search-results').hidden = true;
     showStatus(status, 'Type part of a deal ID, name or account, then press Find.', 'info');
     return;
   }

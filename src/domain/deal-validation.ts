@@ -7,7 +7,7 @@
 import { compareDates, isCalendarDate } from './calendar-date';
 import { dealField, type DealFieldKey } from './deal-fields';
 import type { Deal } from './deal';
-import { driveFileIdFromLink } from './drive-link';
+import { driveFileIdFromLink, isDriveFolderLink } from './drive-link';
 import { dealDeskError, type FieldError } from './errors';
 import { isCurrencyCode, MAX_AMOUNT, MAX_AMOUNT_TEXT, minorDigits } from './money';
 import { findPaymentTerms } from './payment-terms';
@@ -227,7 +227,8 @@ function contactProblems(deal: Deal): FieldError[] {
 
   const link = deal.quoteLink.trim();
   if (link && !driveFileIdFromLink(link)) {
-    errors.push(problem('quoteLink', dealDeskError('notDriveLink', { text: link }).message));
+    const code = isDriveFolderLink(link) ? 'driveFolderLink' : 'notDriveLink';
+    errors.push(problem('quoteLink', dealDeskError(code, { text: link }).message));
   }
   return errors;
 }

@@ -34,3 +34,10 @@ export function driveFileIdFromLink(text: string): string | null {
   }
   return null;
 }
+
+/** True for a link to a Drive folder, which can hold quotes but is not one. */
+export function isDriveFolderLink(text: string): boolean {
+  return /^(https?:\/\/)?drive\.google\.com\/drive\/(u\/\d+\/)?folders\/[\w-]{10,}/.test(
+    text.trim(),
+  );
+}

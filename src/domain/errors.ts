@@ -41,6 +41,9 @@ const CATALOGUE = {
   quoteUnreadable: () =>
     "Deal Desk can't open this file: it may have been deleted or not shared with you. " +
     'Paste a new link or upload the file again.',
+  driveFolderLink: (p: { text: string }) =>
+    `"${p.text}" is a Drive folder, not a file. Open the quote itself in Drive and copy ` +
+    'its link, or upload the file instead.',
   notDriveLink: (p: { text: string }) =>
     `"${p.text}" is not a Google Drive link. Paste the link from Drive's Share or ` +
     'Copy link button, or upload the file instead.',

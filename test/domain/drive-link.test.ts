@@ -1,4 +1,4 @@
-import { driveFileIdFromLink } from '../../src/domain/drive-link';
+import { driveFileIdFromLink, isDriveFolderLink } from '../../src/domain/drive-link';
 
 const ID = '1AbC_dEf-GhIjKlMnOp';
 
@@ -37,5 +37,16 @@ describe('driveFileIdFromLink', () => {
     ['a link followed by more words', `https://docs.google.com/document/d/${ID}/edit please`],
   ])('refuses %s', (_case, text) => {
     expect(driveFileIdFromLink(text)).toBeNull();
+  });
+});
+
+describe('isDriveFolderLink', () => {
+  test.each([
+    ['https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOp', true],
+    ['https://drive.google.com/drive/u/0/folders/1AbCdEfGhIjKlMnOp', true],
+    ['https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp/view', false],
+    ['https://example.com/drive/folders/1AbCdEfGhIjKlMnOp', false],
+  ])('%s is a folder link: %s', (link, expected) => {
+    expect(isDriveFolderLink(link)).toBe(expected);
   });
 });
