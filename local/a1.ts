@@ -2,7 +2,10 @@
 
 import { columnLetter, columnNumber } from './xlsx';
 
-/** A parsed reference; open ends (whole columns / rows) are undefined until the sheet fills them. */
+/**
+ * A parsed reference; open ends (whole columns / rows) are undefined until the sheet
+ * fills them.
+ */
 export interface A1Reference {
   sheet?: string;
   row: number;

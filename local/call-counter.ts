@@ -1,6 +1,9 @@
 // Counts Apps Script service calls per service and method, cheaply enough for 50,000-row runs.
 
-/** Calls made, as `{ Spreadsheet: { 'Range.getValues': 3 } }`; services with no calls are absent. */
+/**
+ * Calls made, as `{ Spreadsheet: { 'Range.getValues': 3 } }`; services with no calls
+ * are absent.
+ */
 export type CallStats = Record<string, Record<string, number>>;
 
 /** A tally that every local service method bumps once per call. */

@@ -14,9 +14,11 @@ import { createRuntime, type LocalRuntime } from './runtime';
 import { isValidTimeZone } from './time-zone';
 import { assertCanSave } from './workbook';
 
-const USAGE = `Usage:
+const USAGE =
+  `Usage:
   deal-desk init --workbook FILE.xlsx [--time-zone ZONE]
-  deal-desk import FILE.csv --workbook FILE.xlsx [--currency USD] [--stage-map "Won=Won,Lost=Lost"] [--mapping FILE.json]
+  deal-desk import FILE.csv --workbook FILE.xlsx [--currency USD] ` +
+  `[--stage-map "Won=Won,Lost=Lost"] [--mapping FILE.json]
   deal-desk pending-invoices --workbook FILE.xlsx [--as-of YYYY-MM-DD] [--csv OUT.csv]
   deal-desk demo [--workbook FILE.xlsx] [--deals N] [--seed N]
       Makes a new demo workbook (default demo.xlsx; it must not exist yet) of N deals,
@@ -131,7 +133,8 @@ async function open(flags: CommonFlags, mustExist: boolean): Promise<LocalRuntim
   const exists = existsSync(workbookPath);
   if (mustExist && !exists) {
     throw new UsageError(
-      `There is no workbook ${workbookPath}. Create one with: deal-desk init --workbook ${workbookPath}`,
+      `There is no workbook ${workbookPath}. ` +
+        `Create one with: deal-desk init --workbook ${workbookPath}`,
     );
   }
   // Every command saves: a workbook that can't be saved is refused before anything runs.
@@ -160,7 +163,8 @@ function noteOwnTimeZone(
   const own = runtime.workbook.timeZone;
   if (timeZone === undefined || own === timeZone) return;
   console.error(
-    `Note: ${workbookPath} keeps its own time zone, ${own}; --time-zone ${timeZone} only applies to a new workbook.`,
+    `Note: ${workbookPath} keeps its own time zone, ${own}; ` +
+      `--time-zone ${timeZone} only applies to a new workbook.`,
   );
 }
 
@@ -263,8 +267,9 @@ function readMapping(path: string): Record<string, string> {
 function printImport(report: ImportReport, workbookPath: string, isNew: boolean): void {
   if (isNew) console.log(`Created ${workbookPath} and set up Deal Desk.`);
   console.log(
-    `${countOf(report.totalRows, 'row')} read: ${report.accepted} imported (${report.inserted} added, ` +
-      `${report.updated} updated, ${report.unchanged} unchanged), ${report.rejectedCount} rejected, ` +
+    `${countOf(report.totalRows, 'row')} read: ${report.accepted} imported ` +
+      `(${report.inserted} added, ${report.updated} updated, ` +
+      `${report.unchanged} unchanged), ${report.rejectedCount} rejected, ` +
       `${report.blankRows} blank.`,
   );
   for (const rejected of report.rejected.slice(0, 20)) {
@@ -335,7 +340,8 @@ async function demo(flags: Flags): Promise<LocalRuntime> {
   const seed = wholeNumber('seed', flags.seed ?? '42', 0, 2 ** 32 - 1);
   if (existsSync(workbookPath)) {
     throw new UsageError(
-      `${workbookPath} already exists: demo makes a new workbook; pick another file name or delete it.`,
+      `${workbookPath} already exists: demo makes a new workbook; ` +
+        `pick another file name or delete it.`,
     );
   }
   assertCanSave(workbookPath);

@@ -35,7 +35,8 @@ export const DEMO_TODAY = '2026-11-16';
 export async function runDemo({ workbookPath, deals, seed }: DemoOptions): Promise<LocalRuntime> {
   if (existsSync(workbookPath)) {
     throw new Error(
-      `${workbookPath} already exists: demo makes a new workbook; pick another file name or delete it.`,
+      `${workbookPath} already exists: demo makes a new workbook; ` +
+        `pick another file name or delete it.`,
     );
   }
   const runtime = await demoRuntime(workbookPath);

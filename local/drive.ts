@@ -11,7 +11,8 @@ import { LocalUser } from './services';
 import { LocalBlob, toBuffer } from './utilities';
 
 export const NO_SUCH_ITEM =
-  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+  'No item with the given ID could be found. Possibly because you have not edited this item ' +
+  'or you do not have permission to access it.';
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 
 /** A Drive item as stored. Times are ms since the epoch. */

@@ -127,7 +127,10 @@ export class LocalMailApp implements Local<
     return this.outbox.remaining();
   }
 
-  /** sendEmail(message), (to, subject, body), (to, subject, body, options), (to, replyTo, subject, body). */
+  /**
+   * sendEmail(message), (to, subject, body), (to, subject, body, options),
+   * (to, replyTo, subject, body).
+   */
   sendEmail(...args: unknown[]): void {
     this.ctx.enter('Mail', 'MailApp.sendEmail');
     const options = this.options(args);

@@ -291,13 +291,15 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
     }
     if (values.length !== this.rows) {
       throw ctx.error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`,
+        `The number of rows in the data does not match the number of rows in the range. ` +
+          `The data has ${values.length} but the range has ${this.rows}.`,
       );
     }
     for (const row of values as unknown[][]) {
       if (row.length !== this.columns) {
         throw ctx.error(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.columns}.`,
+          `The number of columns in the data does not match the number of columns ` +
+            `in the range. The data has ${row.length} but the range has ${this.columns}.`,
         );
       }
     }
@@ -656,7 +658,10 @@ export class LocalRange implements Local<GasRange, RangeMethods> {
     return this;
   }
 
-  /** Sorts the range's rows by one or more columns (numbers, then text, then booleans; blanks last). */
+  /**
+   * Sorts the range's rows by one or more columns (numbers, then text, then booleans;
+   * blanks last).
+   */
   sort(spec: unknown): this {
     this.hit('sort');
     const keys = (Array.isArray(spec) ? spec : [spec]).map((key) =>

@@ -49,7 +49,10 @@ export interface RuntimeOptions {
   userEmail?: string;
   /** ms since the epoch; also what `new Date()` and `Date.now()` give inside the bundle. */
   clock?: () => number;
-  /** NONE / LIMITED: only the Ui, Logger and ScriptApp's enums work, as in an add-on's first open. */
+  /**
+   * NONE / LIMITED: only the Ui, Logger and ScriptApp's enums work, as in an add-on's
+   * first open.
+   */
   authMode?: AuthModeName;
   /** MailApp.sendEmail writes each message here as .json and .eml; default: memory only. */
   outboxDir?: string;
@@ -57,7 +60,10 @@ export interface RuntimeOptions {
   driveDir?: string;
   /** Title of the add-on menu (Ui.createAddonMenu); default 'Deal Desk'. */
   addonName?: string;
-  /** Apply editor add-on trigger restrictions (one per type per document, hourly at most); default true. */
+  /**
+   * Apply editor add-on trigger restrictions (one per type per document, hourly at most);
+   * default true.
+   */
   addonTriggerRules?: boolean;
   /** Recipients MailApp may send to per day; default 100. */
   dailyMailQuota?: number;
@@ -92,7 +98,10 @@ export interface LocalRuntime {
   open(): void;
   /** A person types `value` into a cell; then the simple onEdit and installed edit triggers run. */
   edit(sheetName: string, row: number, column: number, value: unknown): void;
-  /** Runs every installed time-driven trigger (or those for `handler`) once; returns the handlers run. */
+  /**
+   * Runs every installed time-driven trigger (or those for `handler`) once; returns the
+   * handlers run.
+   */
   fireTimeTriggers(handler?: string): string[];
   /** Clicks the menu item with this caption (as recorded, "Sub > Item" for submenus). */
   clickMenu(caption: string): unknown;
@@ -456,7 +465,8 @@ function assertPlain(value: unknown, where: string, path: string, seen = new Set
   const at = path ? ` at ${path}` : '';
   if (isDate(value)) {
     throw new Error(
-      `${where} a Date${at}: google.script.run cannot carry Dates; use a 'YYYY-MM-DD' string or a number.`,
+      `${where} a Date${at}: google.script.run cannot carry Dates; ` +
+        `use a 'YYYY-MM-DD' string or a number.`,
     );
   }
   const type = typeof value;

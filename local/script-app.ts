@@ -38,7 +38,10 @@ const MAX_TRIGGERS = 20;
 
 /** How trigger creation is checked. */
 export interface TriggerRules {
-  /** Apply the editor add-on restrictions: one trigger of each type per user per document, at most hourly. */
+  /**
+   * Apply the editor add-on restrictions: one trigger of each type per user per document,
+   * at most hourly.
+   */
   addon: boolean;
 }
 
@@ -100,12 +103,14 @@ class TriggerInstaller {
     const triggers = this.book.triggers;
     if (triggers.length >= MAX_TRIGGERS) {
       throw this.ctx.error(
-        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+        'This script has too many triggers. ' +
+          'Triggers must be deleted from the script before more can be added.',
       );
     }
     if (this.rules.addon && triggers.some((trigger) => trigger.eventType === eventType)) {
       throw this.ctx.error(
-        `This add-on already has a ${eventType} trigger for this user in this document: an editor add-on may have only one trigger of each type per user per document.`,
+        `This add-on already has a ${eventType} trigger for this user in this document: ` +
+          `an editor add-on may have only one trigger of each type per user per document.`,
       );
     }
     const record: TriggerRecord = {

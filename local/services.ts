@@ -68,7 +68,8 @@ export class LocalProperties implements Local<
     for (const [key, value] of next) total += Buffer.byteLength(key) + Buffer.byteLength(value);
     if (total > MAX_STORE_BYTES)
       throw this.ctx.error(
-        'You have exceeded the property storage quota. Please remove some properties and try again.',
+        'You have exceeded the property storage quota. ' +
+          'Please remove some properties and try again.',
       );
     this.store.clear();
     for (const [key, value] of next) this.store.set(key, value);

@@ -30,7 +30,8 @@ export function spreadsheetEnv(
     rangeOf: (reference) => resolveRange(env, reference, undefined),
     referenceOf: (range) =>
       range instanceof LocalRange
-        ? `${quoteSheetName(range.model.name)}!${toA1(range.row, range.column, range.rows, range.columns)}`
+        ? `${quoteSheetName(range.model.name)}!` +
+          toA1(range.row, range.column, range.rows, range.columns)
         : undefined,
   };
   return env;
@@ -501,7 +502,8 @@ export class LocalSheet implements Local<GasSheet, SheetMethods> {
   private checkedRange(row: number, column: number, rows: number, columns: number): LocalRange {
     if (!Number.isFinite(row) || !Number.isFinite(column)) {
       throw this.fail(
-        `The parameters (${typeof row},${typeof column}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+        `The parameters (${typeof row},${typeof column}) don't match the method signature ` +
+          `for SpreadsheetApp.Sheet.getRange.`,
       );
     }
     if (row < 1) throw this.fail('The starting row of the range is too small.');
@@ -586,7 +588,8 @@ export class LocalSheet implements Local<GasSheet, SheetMethods> {
     this.hit('appendRow');
     if (!Array.isArray(rowContents)) {
       throw this.fail(
-        `The parameters (${typeof rowContents}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+        `The parameters (${typeof rowContents}) don't match the method signature ` +
+          `for SpreadsheetApp.Sheet.appendRow.`,
       );
     }
     const row = this.model.lastRow();

@@ -162,7 +162,10 @@ export function wallToInstant(wall: number, timeZone: string): number {
 
 // ---- Java SimpleDateFormat ----------------------------------------------------------------
 
-/** Month and day names in English, as Java's SimpleDateFormat and Sheets' en_US formats write them. */
+/**
+ * Month and day names in English, as Java's SimpleDateFormat and Sheets' en_US formats
+ * write them.
+ */
 export const MONTHS = [
   'January',
   'February',

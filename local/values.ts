@@ -70,7 +70,10 @@ export function parseUserInput(text: string, format: string | undefined): Parsed
   return out.format === undefined ? { cell } : { cell, format: out.format };
 }
 
-/** parseUserInput for hot loops: the applied format goes to `out.format` (set it undefined first). */
+/**
+ * parseUserInput for hot loops: the applied format goes to `out.format` (set it undefined
+ * first).
+ */
 export function readTyped(text: string, format: string | undefined, out: FormatOut): Cell {
   if (text === '') return '';
   if (format === '@') return text;

@@ -73,7 +73,8 @@ export function inputToCell(
   if (typeof value === 'string') {
     if (value.length > MAX_CELL_CHARS) {
       throw new CellInputError(
-        `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+        `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters ` +
+          `in a single cell.`,
       );
     }
     return readTyped(value, format, out);
@@ -312,7 +313,10 @@ export class LocalWorkbook {
 
   // ---- the grid, as a person sees and edits it (1-based) -----------------------------------
 
-  /** Types `value` into a cell as a person would ('x → text x, =… → formula, 42 → number). */
+  /**
+   * Types `value` into a cell as a person would ('x → text x, =… → formula,
+   * 42 → number).
+   */
   setCell(sheetName: string, row: number, column: number, value: unknown): void {
     writeInput(this.sheet(sheetName), row - 1, column - 1, value, this.timeZone);
   }

@@ -223,7 +223,11 @@ function renderRejected(report: ImportReport): void {
       ? 'Rows are checked once the columns above are mapped'
       : report.rejectedCount === 0
         ? 'Every row can be imported'
-        : `Rows that will not be imported (${report.rejectedCount}${report.rejectedCount > report.rejected.length ? `, first ${report.rejected.length} shown` : ''})`;
+        : `Rows that will not be imported (${report.rejectedCount}` +
+          (report.rejectedCount > report.rejected.length
+            ? `, first ${report.rejected.length} shown`
+            : '') +
+          ')';
   const rows = report.rejected.flatMap((rejected) =>
     rejected.errors.map((error) =>
       el(

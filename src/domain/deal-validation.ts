@@ -148,7 +148,9 @@ function moneyProblems(deal: Deal, missing: readonly DealFieldKey[]): FieldError
     const message = `${label('amount')} has more decimals than its currency allows: round it.`;
     errors.push(problem('amount', message));
   } else if (amount !== null && amount > MAX_AMOUNT * 10 ** minorDigits(deal.currency.trim())) {
-    const message = `${label('amount')} is more than Deal Desk can hold: amounts go up to ${MAX_AMOUNT_TEXT}.`;
+    const message =
+      `${label('amount')} is more than Deal Desk can hold: ` +
+      `amounts go up to ${MAX_AMOUNT_TEXT}.`;
     errors.push(problem('amount', message));
   }
 

@@ -181,8 +181,10 @@ export function describeAmountProblem(
       return `"${text}" is more than Deal Desk can hold: amounts go up to ${MAX_AMOUNT_TEXT}.`;
     case 'tooManyDecimals':
       return digits === 0
-        ? `"${text}" has too many decimals: ${currency} amounts are written with no decimals, e.g. ${example}.`
-        : `"${text}" has too many decimals: ${currency} amounts have at most ${digits} decimals, e.g. ${example}.`;
+        ? `"${text}" has too many decimals: ` +
+            `${currency} amounts are written with no decimals, e.g. ${example}.`
+        : `"${text}" has too many decimals: ` +
+            `${currency} amounts have at most ${digits} decimals, e.g. ${example}.`;
     case 'notAmount':
       return (
         `"${text}" is not an amount in ${currency}: write a number such as ${example}, ` +

@@ -181,7 +181,10 @@ function unknownStage(deal: Deal, scheme: Scheme): string {
   const stages = scheme.stages.map((s) => s.name).join(', ');
   if (!deal.stage.trim())
     return `It has no stage, so Deal Desk can't tell if it is won: pick one of ${stages}.`;
-  return `Its stage "${deal.stage}" is not in the scheme, so Deal Desk can't tell if it is won: pick one of ${stages}.`;
+  return (
+    `Its stage "${deal.stage}" is not in the scheme, ` +
+    `so Deal Desk can't tell if it is won: pick one of ${stages}.`
+  );
 }
 
 /** True when `deal` is won, or may be (its stage is not in the scheme): it belongs on the list. */

@@ -50,7 +50,10 @@ export interface HandoverTaskTemplate {
 export interface SchemeOptions {
   readonly defaultCurrency: string;
   readonly defaultPaymentTerms: string;
-  /** Days before a contract ends that the renewal reminder goes out, unless a deal says otherwise. */
+  /**
+   * Days before a contract ends that the renewal reminder goes out, unless a deal says
+   * otherwise.
+   */
   readonly reminderLeadDays: number;
   readonly digestRecipients: readonly string[];
 }

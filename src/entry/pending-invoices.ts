@@ -99,7 +99,9 @@ function summarise(pending: PendingInvoices, unreadable: string[]): PendingSumma
     totals,
     skipped: pending.skipped,
     unreadableInvoices: unreadable,
-    message: `${countOf(pending.lines.length, 'instalment')} to invoice as of ${pending.asOf}: ${money}.${skipped}`,
+    message:
+      `${countOf(pending.lines.length, 'instalment')} to invoice as of ${pending.asOf}: ` +
+      `${money}.${skipped}`,
   };
 }
 

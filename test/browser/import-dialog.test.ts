@@ -55,26 +55,29 @@ describeInBrowser('the import dialog in the preview', () => {
     expect(box?.height).toBe(600);
   });
 
-  test('a file with unknown headers shows the mapping table, then imports once mapped', async () => {
-    await choose('other.csv', 'Title2,Worth,Phase\r\nDialog deal,500,Lead\r\n');
+  test(
+    'a file with unknown headers shows the mapping table, ' + 'then imports once mapped',
+    async () => {
+      await choose('other.csv', 'Title2,Worth,Phase\r\nDialog deal,500,Lead\r\n');
 
-    expect(await status()).toMatch(/"Deal name" and "Stage"/);
-    await expect(dialog.locator('#import-button').isDisabled()).resolves.toBe(true);
-    const select = (field: string) => dialog.locator(`select[data-field="${field}"]`);
-    await select('name').selectOption('Title2');
-    await select('stage').selectOption('Phase');
-    await select('amount').selectOption('Worth');
-    await dialog.locator('#preview-button').click();
-    await idle();
+      expect(await status()).toMatch(/"Deal name" and "Stage"/);
+      await expect(dialog.locator('#import-button').isDisabled()).resolves.toBe(true);
+      const select = (field: string) => dialog.locator(`select[data-field="${field}"]`);
+      await select('name').selectOption('Title2');
+      await select('stage').selectOption('Phase');
+      await select('amount').selectOption('Worth');
+      await dialog.locator('#preview-button').click();
+      await idle();
 
-    expect(await status()).toMatch(/^Ready: 1 new deal, 0 updates\./);
-    await dialog.locator('#import-button').click();
-    await idle();
+      expect(await status()).toMatch(/^Ready: 1 new deal, 0 updates\./);
+      await dialog.locator('#import-button').click();
+      await idle();
 
-    expect(await status()).toMatch(/^Imported: 1 deal added/);
-    expect(records(harness, 'Deals').map((d) => d['Deal name'])).toContain('Dialog deal');
-    expect(watched.errors).toEqual([]);
-  });
+      expect(await status()).toMatch(/^Imported: 1 deal added/);
+      expect(records(harness, 'Deals').map((d) => d['Deal name'])).toContain('Dialog deal');
+      expect(watched.errors).toEqual([]);
+    },
+  );
 
   test('a Windows-1252 file is read right, and the dialog says how it was read', async () => {
     const text = 'Deal Name,Deal Stage\r\nCafé déal €,Lead\r\n';

@@ -161,29 +161,32 @@ describe('a workbook file changed by another program while the preview has it op
     return rows.map((row) => row[header.indexOf('Deal ID')]);
   }
 
-  test('is not saved over: every call is refused with the reason, and the file keeps its change', async () => {
-    // The preview's own saves are not someone else's change.
-    expect((await saveDeal('First')).body.result).toMatchObject({ ok: true });
-    expect((await saveDeal('Second')).body.result).toMatchObject({ ok: true });
-    expect(await dealIdsOnDisk()).toEqual(['D-0001', 'D-0002', 'D-0003', 'D-0004', 'D-0005']);
+  test(
+    'is not saved over: every call is refused with the reason, ' + 'and the file keeps its change',
+    async () => {
+      // The preview's own saves are not someone else's change.
+      expect((await saveDeal('First')).body.result).toMatchObject({ ok: true });
+      expect((await saveDeal('Second')).body.result).toMatchObject({ ok: true });
+      expect(await dealIdsOnDisk()).toEqual(['D-0001', 'D-0002', 'D-0003', 'D-0004', 'D-0005']);
 
-    // Another program (the CLI importing, say) adds D-0006 to the file.
-    const other = await LocalWorkbook.load(harness.workbookPath);
-    other.setValues('Deals', 7, 1, [['D-0006']]);
-    await other.save(harness.workbookPath);
-    const theirs = readFileSync(harness.workbookPath);
+      // Another program (the CLI importing, say) adds D-0006 to the file.
+      const other = await LocalWorkbook.load(harness.workbookPath);
+      other.setValues('Deals', 7, 1, [['D-0006']]);
+      await other.save(harness.workbookPath);
+      const theirs = readFileSync(harness.workbookPath);
 
-    const saved = await saveDeal('Third');
-    const menu = await post('api/menu', { functionName: 'showDealForm' });
-    const search = await post('api/call/searchDeals', { args: [''] });
+      const saved = await saveDeal('Third');
+      const menu = await post('api/menu', { functionName: 'showDealForm' });
+      const search = await post('api/call/searchDeals', { args: [''] });
 
-    for (const reply of [saved, menu, search]) {
-      expect(reply.status).toBe(409);
-      expect(reply.body.error).toBe(CHANGED);
-    }
-    expect(readFileSync(harness.workbookPath).equals(theirs)).toBe(true);
-    expect(await dealIdsOnDisk()).toContain('D-0006');
-  });
+      for (const reply of [saved, menu, search]) {
+        expect(reply.status).toBe(409);
+        expect(reply.body.error).toBe(CHANGED);
+      }
+      expect(readFileSync(harness.workbookPath).equals(theirs)).toBe(true);
+      expect(await dealIdsOnDisk()).toContain('D-0006');
+    },
+  );
 });
 
 describe('the saver checks the file again just before it writes', () => {

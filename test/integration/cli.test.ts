@@ -233,7 +233,8 @@ describe('refusals that leave files alone', () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr.trim()).toBe(
-      `Note: ${workbook} keeps its own time zone, Europe/Berlin; --time-zone Asia/Tokyo only applies to a new workbook.`,
+      `Note: ${workbook} keeps its own time zone, Europe/Berlin; ` +
+        `--time-zone Asia/Tokyo only applies to a new workbook.`,
     );
   });
 

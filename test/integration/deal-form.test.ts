@@ -258,16 +258,19 @@ describe('saving a new deal', () => {
     expect(deal.updatedAt).not.toBe('1999-01-01T00:00:00.000Z');
   });
 
-  test('twenty saves of different new deals give twenty rows, ids and created entries', async () => {
-    const runtime = await startRuntime();
+  test(
+    'twenty saves of different new deals give twenty rows, ' + 'ids and created entries',
+    async () => {
+      const runtime = await startRuntime();
 
-    const ids = Array.from({ length: 20 }, (_, i) => create(runtime, { name: `Deal ${i}` }).id);
+      const ids = Array.from({ length: 20 }, (_, i) => create(runtime, { name: `Deal ${i}` }).id);
 
-    expect(new Set(ids).size).toBe(20);
-    expect(recordsOf(runtime, 'Deals').map((row) => row['Deal ID'])).toEqual(ids);
-    const created = recordsOf(runtime, 'Activity').filter((entry) => entry['Kind'] === 'created');
-    expect(created.map((entry) => entry['Deal ID'])).toEqual(ids);
-  });
+      expect(new Set(ids).size).toBe(20);
+      expect(recordsOf(runtime, 'Deals').map((row) => row['Deal ID'])).toEqual(ids);
+      const created = recordsOf(runtime, 'Activity').filter((entry) => entry['Kind'] === 'created');
+      expect(created.map((entry) => entry['Deal ID'])).toEqual(ids);
+    },
+  );
 
   test('never reuses the id of a deleted deal', async () => {
     const runtime = await startRuntime();
@@ -289,28 +292,31 @@ describe('saving a new deal', () => {
 });
 
 describe('stage gates, enforced by the server', () => {
-  test('a deal saved straight into Won without its finance fields is refused, field by field', async () => {
-    const runtime = await startRuntime();
-    const before = snapshotOf(runtime);
+  test(
+    'a deal saved straight into Won without its finance fields ' + 'is refused, field by field',
+    async () => {
+      const runtime = await startRuntime();
+      const before = snapshotOf(runtime);
 
-    const result = refused(save(runtime, newDeal({ stage: 'Won' })));
+      const result = refused(save(runtime, newDeal({ stage: 'Won' })));
 
-    expect(result.conflict).toBe(false);
-    expect(result.fieldErrors.map((e) => e.field)).toEqual([
-      'amount',
-      'currency',
-      'paymentTerms',
-      'closeDate',
-    ]);
-    for (const [error, label] of result.fieldErrors.map((e, i) => [e, LABELS[i]] as const)) {
-      expect(error.message).toMatch(new RegExp(`^${label} is needed before a deal can be Won: `));
-    }
-    expect(result.message).toBe(
-      "This deal can't be saved yet: check Amount, Currency, Payment terms and Close date. " +
-        'Each field says what it needs.',
-    );
-    expect(snapshotOf(runtime)).toBe(before);
-  });
+      expect(result.conflict).toBe(false);
+      expect(result.fieldErrors.map((e) => e.field)).toEqual([
+        'amount',
+        'currency',
+        'paymentTerms',
+        'closeDate',
+      ]);
+      for (const [error, label] of result.fieldErrors.map((e, i) => [e, LABELS[i]] as const)) {
+        expect(error.message).toMatch(new RegExp(`^${label} is needed before a deal can be Won: `));
+      }
+      expect(result.message).toBe(
+        "This deal can't be saved yet: check Amount, Currency, Payment terms and Close date. " +
+          'Each field says what it needs.',
+      );
+      expect(snapshotOf(runtime)).toBe(before);
+    },
+  );
 
   test('an edit into Won is refused the same way and leaves the row as it was', async () => {
     const runtime = await startRuntime();
@@ -349,40 +355,49 @@ describe('stage gates, enforced by the server', () => {
     ]);
   });
 
-  test('a complete Won deal is accepted with its tags, terms and stage as the scheme spells them', async () => {
-    const runtime = await startRuntime();
+  test(
+    'a complete Won deal is accepted with its tags, terms ' + 'and stage as the scheme spells them',
+    async () => {
+      const runtime = await startRuntime();
 
-    const deal = saved(
-      save(runtime, wonDeal({ stage: 'won', tags: ['renewal', 'deposit paid'], currency: 'usd' })),
-    ).deal;
+      const deal = saved(
+        save(
+          runtime,
+          wonDeal({ stage: 'won', tags: ['renewal', 'deposit paid'], currency: 'usd' }),
+        ),
+      ).deal;
 
-    expect(deal).toMatchObject({
-      stage: 'Won',
-      tags: ['Renewal', 'Deposit Paid'],
-      currency: 'USD',
-    });
-  });
+      expect(deal).toMatchObject({
+        stage: 'Won',
+        tags: ['Renewal', 'Deposit Paid'],
+        currency: 'USD',
+      });
+    },
+  );
 });
 
 describe('editing a deal', () => {
-  test('records the stage change and the fields changed; the timeline is newest first', async () => {
-    const runtime = await startRuntime();
-    const deal = saved(save(runtime, wonDeal({ stage: 'Proposal' }))).deal;
+  test(
+    'records the stage change and the fields changed; ' + 'the timeline is newest first',
+    async () => {
+      const runtime = await startRuntime();
+      const deal = saved(save(runtime, wonDeal({ stage: 'Proposal' }))).deal;
 
-    const view = saved(save(runtime, { ...deal, stage: 'Won', amount: 1500000 }, deal));
+      const view = saved(save(runtime, { ...deal, stage: 'Won', amount: 1500000 }, deal));
 
-    expect(view.deal).toMatchObject({ stage: 'Won', amount: 1500000, version: 2 });
-    expect(view.timeline.map((entry) => [entry.kind, entry.details])).toEqual([
-      ['stage change', 'Stage Proposal → Won'],
-      ['updated', 'Changed Amount'],
-      ['created', 'Created in Proposal'],
-    ]);
-    expect(recordsOf(runtime, 'Deals')[0]).toMatchObject({
-      Stage: 'Won',
-      Amount: 15000,
-      Version: 2,
-    });
-  });
+      expect(view.deal).toMatchObject({ stage: 'Won', amount: 1500000, version: 2 });
+      expect(view.timeline.map((entry) => [entry.kind, entry.details])).toEqual([
+        ['stage change', 'Stage Proposal → Won'],
+        ['updated', 'Changed Amount'],
+        ['created', 'Created in Proposal'],
+      ]);
+      expect(recordsOf(runtime, 'Deals')[0]).toMatchObject({
+        Stage: 'Won',
+        Amount: 15000,
+        Version: 2,
+      });
+    },
+  );
 
   test('a save with no changes returns the deal and writes nothing', async () => {
     const runtime = await startRuntime();
@@ -556,28 +571,33 @@ describe('the quote', () => {
     });
   });
 
-  test("uploading twice keeps both files in the deal's folder and points at the newest", async () => {
-    const runtime = await startRuntime();
-    const deal = create(runtime, { name: 'Onboarding for Acme' });
+  test(
+    "uploading twice keeps both files in the deal's folder " + 'and points at the newest',
+    async () => {
+      const runtime = await startRuntime();
+      const deal = create(runtime, { name: 'Onboarding for Acme' });
 
-    const first = saved(runtime.call<SaveResult>('uploadQuote', quoteUpload(deal, 'quote-v1.pdf')));
-    const second = saved(
-      runtime.call<SaveResult>('uploadQuote', quoteUpload(first.deal, 'quote-v2.pdf')),
-    );
+      const first = saved(
+        runtime.call<SaveResult>('uploadQuote', quoteUpload(deal, 'quote-v1.pdf')),
+      );
+      const second = saved(
+        runtime.call<SaveResult>('uploadQuote', quoteUpload(first.deal, 'quote-v2.pdf')),
+      );
 
-    const files = driveFiles(runtime);
-    expect(files.map((f) => f.name)).toEqual(['quote-v1.pdf', 'quote-v2.pdf']);
-    expect(files[0]?.folder).toMatch(/^Deal Desk quotes\/D-0001 Onboarding for Acme#/);
-    expect(files[1]?.folder).toBe(files[0]?.folder);
-    expect(second.deal.quoteLink).toBe(`https://drive.google.com/file/d/${files[1]?.id}/view`);
-    expect(second.deal.version).toBe(3);
-    expect(second.quote).toMatchObject({ name: 'quote-v2.pdf', problem: null });
-    expect(second.quote?.lastUpdated).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(second.timeline.filter((e) => e.kind === 'quote').map((e) => e.details)).toEqual([
-      "Quote uploaded: quote-v2.pdf (earlier quotes kept in the deal's folder)",
-      'Quote uploaded: quote-v1.pdf',
-    ]);
-  });
+      const files = driveFiles(runtime);
+      expect(files.map((f) => f.name)).toEqual(['quote-v1.pdf', 'quote-v2.pdf']);
+      expect(files[0]?.folder).toMatch(/^Deal Desk quotes\/D-0001 Onboarding for Acme#/);
+      expect(files[1]?.folder).toBe(files[0]?.folder);
+      expect(second.deal.quoteLink).toBe(`https://drive.google.com/file/d/${files[1]?.id}/view`);
+      expect(second.deal.version).toBe(3);
+      expect(second.quote).toMatchObject({ name: 'quote-v2.pdf', problem: null });
+      expect(second.quote?.lastUpdated).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(second.timeline.filter((e) => e.kind === 'quote').map((e) => e.details)).toEqual([
+        "Quote uploaded: quote-v2.pdf (earlier quotes kept in the deal's folder)",
+        'Quote uploaded: quote-v1.pdf',
+      ]);
+    },
+  );
 
   test('shows the name and last change of a Drive file the user can open', async () => {
     const runtime = await startRuntime();
@@ -699,12 +719,15 @@ describe('cost', () => {
     return Object.values(calls).reduce((sum, n) => sum + n, 0);
   }
 
-  test('Spreadsheet calls for a save do not grow with the number of deals (10 vs 500)', async () => {
-    const few = await callsPerSave(10);
-    const many = await callsPerSave(500);
+  test(
+    'Spreadsheet calls for a save do not grow ' + 'with the number of deals (10 vs 500)',
+    async () => {
+      const few = await callsPerSave(10);
+      const many = await callsPerSave(500);
 
-    expect(many).toBe(few);
-  });
+      expect(many).toBe(few);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------

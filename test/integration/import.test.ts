@@ -254,22 +254,25 @@ describe('Import deals: files the aliases do not recognise', () => {
     ['Signage', '20', 'Qualified'],
   ];
 
-  test('the preview returns the headers and an empty mapping to fill in, not an error', async () => {
-    const runtime = await addOnWithSetup();
+  test(
+    'the preview returns the headers and an empty mapping to fill in, ' + 'not an error',
+    async () => {
+      const runtime = await addOnWithSetup();
 
-    const report = runtime.call<Report>('previewImport', { csv: csvOf(ROWS), fileName: 'x.csv' });
+      const report = runtime.call<Report>('previewImport', { csv: csvOf(ROWS), fileName: 'x.csv' });
 
-    expect(report).toMatchObject({
-      headers: ['Title2', 'Worth', 'Phase'],
-      totalRows: 2,
-      accepted: 0,
-      rejectedCount: 0,
-      inserted: 0,
-      updated: 0,
-    });
-    expect(report.mapping.every((m) => m.header === null)).toBe(true);
-    expect(report.needsMapping).toMatch(/"Deal name" and "Stage"/);
-  });
+      expect(report).toMatchObject({
+        headers: ['Title2', 'Worth', 'Phase'],
+        totalRows: 2,
+        accepted: 0,
+        rejectedCount: 0,
+        inserted: 0,
+        updated: 0,
+      });
+      expect(report.mapping.every((m) => m.header === null)).toBe(true);
+      expect(report.needsMapping).toMatch(/"Deal name" and "Stage"/);
+    },
+  );
 
   test('the import refuses until the name and the stage are mapped, writing nothing', async () => {
     const runtime = await addOnWithSetup();

@@ -167,23 +167,26 @@ describe('Pending invoices', () => {
     expect(summary.message).toMatch(/1 won deals? skipped/);
   });
 
-  test('a won deal whose stage was mistyped in the grid is reported, not silently dropped', async () => {
-    const runtime = await addOnWithSetup();
-    seed(runtime);
-    const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
-    const stageColumn = (valuesOf(runtime, 'Deals')[0] as string[]).indexOf('Stage') + 1;
-    deals.getRange(2, stageColumn).setValue('Wonn');
+  test(
+    'a won deal whose stage was mistyped in the grid is reported, ' + 'not silently dropped',
+    async () => {
+      const runtime = await addOnWithSetup();
+      seed(runtime);
+      const deals = spreadsheetOf(runtime).getSheetByName('Deals')!;
+      const stageColumn = (valuesOf(runtime, 'Deals')[0] as string[]).indexOf('Stage') + 1;
+      deals.getRange(2, stageColumn).setValue('Wonn');
 
-    const summary = rebuild(runtime, '2024-03-15');
+      const summary = rebuild(runtime, '2024-03-15');
 
-    expect(summary.count).toBe(3);
-    expect(summary.skipped).toEqual([
-      expect.objectContaining({
-        dealId: 'D-0001',
-        problem: expect.stringMatching(/stage "Wonn" is not in the scheme/),
-      }),
-    ]);
-  });
+      expect(summary.count).toBe(3);
+      expect(summary.skipped).toEqual([
+        expect.objectContaining({
+          dealId: 'D-0001',
+          problem: expect.stringMatching(/stage "Wonn" is not in the scheme/),
+        }),
+      ]);
+    },
+  );
 
   test('Spreadsheet service calls do not grow with the number of deals', async () => {
     const calls = async (count: number) => {

@@ -58,14 +58,19 @@ describe('Set up Deal Desk', () => {
     expect(rule?.getCriteriaValues()[0]).toEqual(expect.arrayContaining(['Lead', 'Won', 'Lost']));
   });
 
-  test('the Settings sheet is validated: a broken scheme stops setup with the row named', async () => {
-    const runtime = await createRuntime({ bundleDir: BUILD_DIR });
-    runtime.call('runSetup');
-    const settings = spreadsheetOf(runtime).getSheetByName('Settings')!;
-    settings.getRange(settings.getLastRow() + 1, 1, 1, 4).setValues([['Stage', 'Won', 'won', '']]);
+  test(
+    'the Settings sheet is validated: a broken scheme ' + 'stops setup with the row named',
+    async () => {
+      const runtime = await createRuntime({ bundleDir: BUILD_DIR });
+      runtime.call('runSetup');
+      const settings = spreadsheetOf(runtime).getSheetByName('Settings')!;
+      settings
+        .getRange(settings.getLastRow() + 1, 1, 1, 4)
+        .setValues([['Stage', 'Won', 'won', '']]);
 
-    expect(() => runtime.call('runSetup')).toThrow(/Settings row \d+/);
-  });
+      expect(() => runtime.call('runSetup')).toThrow(/Settings row \d+/);
+    },
+  );
 
   test('two columns with the same header stop setup before anything is written', async () => {
     const runtime = await createRuntime({ bundleDir: BUILD_DIR });

@@ -59,27 +59,30 @@ describe('LockService', () => {
 });
 
 describe('PropertiesService', () => {
-  test('document, script and user properties are separate stores, persisted in the workbook', async () => {
-    const path = join(tempDir(), 'props.xlsx');
-    const first = await runtime({ workbookPath: path });
-    const { properties } = services(first);
-    properties.getDocumentProperties().setProperty('scheme', '{"v":1}');
-    properties.getScriptProperties().setProperties({ a: '1', b: '2' });
-    properties.getUserProperties().setProperty('seen', 'yes');
-    properties.getScriptProperties().setProperties({ c: '3' }, true);
-    expect(properties.getDocumentProperties().getKeys()).toEqual(['scheme']);
-    expect(properties.getScriptProperties().getProperties()).toEqual({ c: '3' });
-    expect(properties.getUserProperties().getProperty('scheme')).toBeNull();
-    await first.save();
+  test(
+    'document, script and user properties are separate stores, ' + 'persisted in the workbook',
+    async () => {
+      const path = join(tempDir(), 'props.xlsx');
+      const first = await runtime({ workbookPath: path });
+      const { properties } = services(first);
+      properties.getDocumentProperties().setProperty('scheme', '{"v":1}');
+      properties.getScriptProperties().setProperties({ a: '1', b: '2' });
+      properties.getUserProperties().setProperty('seen', 'yes');
+      properties.getScriptProperties().setProperties({ c: '3' }, true);
+      expect(properties.getDocumentProperties().getKeys()).toEqual(['scheme']);
+      expect(properties.getScriptProperties().getProperties()).toEqual({ c: '3' });
+      expect(properties.getUserProperties().getProperty('scheme')).toBeNull();
+      await first.save();
 
-    const second = await runtime({ workbookPath: path });
-    const again = services(second).properties;
-    expect(again.getDocumentProperties().getProperty('scheme')).toBe('{"v":1}');
-    expect(again.getScriptProperties().getProperties()).toEqual({ c: '3' });
-    expect(again.getUserProperties().getProperty('seen')).toBe('yes');
-    again.getUserProperties().deleteAllProperties();
-    expect(again.getUserProperties().getKeys()).toEqual([]);
-  });
+      const second = await runtime({ workbookPath: path });
+      const again = services(second).properties;
+      expect(again.getDocumentProperties().getProperty('scheme')).toBe('{"v":1}');
+      expect(again.getScriptProperties().getProperties()).toEqual({ c: '3' });
+      expect(again.getUserProperties().getProperty('seen')).toBe('yes');
+      again.getUserProperties().deleteAllProperties();
+      expect(again.getUserProperties().getKeys()).toEqual([]);
+    },
+  );
 
   test('values over 9 kB are refused, as Apps Script does', async () => {
     const { properties } = services(await runtime());
@@ -144,79 +147,86 @@ function SpreadsheetAppOf(rt: LocalRuntime): GoogleAppsScript.Spreadsheet.Spread
 }
 
 describe('DriveApp', () => {
-  test('an unknown or unpicked file id gives Drive’s error; picked and created files work', async () => {
-    const dir = tempDir();
-    const rt = await runtime({ driveDir: dir, clock: () => Date.UTC(2024, 4, 1) });
-    const { drive, utilities } = services(rt);
-    expect(() => drive.getFileById('nope')).toThrow(
-      'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
-    );
-    const hidden = rt.drive.addFile({ name: 'secret.pdf', accessible: false });
-    expect(() => drive.getFileById(hidden)).toThrow(/No item with the given ID/);
-    const quote = rt.drive.addFile({
-      name: 'Quote.pdf',
-      mimeType: 'application/pdf',
-      content: 'pdf',
-      lastUpdated: new Date(Date.UTC(2024, 0, 2)),
-    });
-    const file = drive.getFileById(quote);
-    expect([file.getName(), file.getMimeType(), file.getBlob().getDataAsString()]).toEqual([
-      'Quote.pdf',
-      'application/pdf',
-      'pdf',
-    ]);
-    expect(file.getLastUpdated().toISOString()).toBe('2024-01-02T00:00:00.000Z');
-    expect(file.getUrl()).toContain(quote);
+  test(
+    'an unknown or unpicked file id gives Drive’s error; ' + 'picked and created files work',
+    async () => {
+      const dir = tempDir();
+      const rt = await runtime({ driveDir: dir, clock: () => Date.UTC(2024, 4, 1) });
+      const { drive, utilities } = services(rt);
+      expect(() => drive.getFileById('nope')).toThrow(
+        'No item with the given ID could be found. Possibly because you have not edited ' +
+          'this item or you do not have permission to access it.',
+      );
+      const hidden = rt.drive.addFile({ name: 'secret.pdf', accessible: false });
+      expect(() => drive.getFileById(hidden)).toThrow(/No item with the given ID/);
+      const quote = rt.drive.addFile({
+        name: 'Quote.pdf',
+        mimeType: 'application/pdf',
+        content: 'pdf',
+        lastUpdated: new Date(Date.UTC(2024, 0, 2)),
+      });
+      const file = drive.getFileById(quote);
+      expect([file.getName(), file.getMimeType(), file.getBlob().getDataAsString()]).toEqual([
+        'Quote.pdf',
+        'application/pdf',
+        'pdf',
+      ]);
+      expect(file.getLastUpdated().toISOString()).toBe('2024-01-02T00:00:00.000Z');
+      expect(file.getUrl()).toContain(quote);
 
-    const folder = drive.createFolder('Deal Desk quotes');
-    const created = folder.createFile(utilities.newBlob('hello', 'text/plain', 'note.txt'));
-    expect(drive.getFolderById(folder.getId()).getFilesByName('note.txt').next().getId()).toBe(
-      created.getId(),
-    );
-    const iterator = drive.getFoldersByName('Deal Desk quotes');
-    expect(iterator.next().getName()).toBe('Deal Desk quotes');
-    expect(iterator.hasNext()).toBe(false);
-    expect(() => iterator.next()).toThrow(/iterator has reached the end/);
-    file.moveTo(folder);
-    expect(file.getParents().next().getId()).toBe(folder.getId());
+      const folder = drive.createFolder('Deal Desk quotes');
+      const created = folder.createFile(utilities.newBlob('hello', 'text/plain', 'note.txt'));
+      expect(drive.getFolderById(folder.getId()).getFilesByName('note.txt').next().getId()).toBe(
+        created.getId(),
+      );
+      const iterator = drive.getFoldersByName('Deal Desk quotes');
+      expect(iterator.next().getName()).toBe('Deal Desk quotes');
+      expect(iterator.hasNext()).toBe(false);
+      expect(() => iterator.next()).toThrow(/iterator has reached the end/);
+      file.moveTo(folder);
+      expect(file.getParents().next().getId()).toBe(folder.getId());
 
-    const reopened = await runtime({ driveDir: dir });
-    expect(services(reopened).drive.getFileById(created.getId()).getBlob().getDataAsString()).toBe(
-      'hello',
-    );
-    expect(existsSync(join(dir, 'index.json'))).toBe(true);
-  });
+      const reopened = await runtime({ driveDir: dir });
+      expect(
+        services(reopened).drive.getFileById(created.getId()).getBlob().getDataAsString(),
+      ).toBe('hello');
+      expect(existsSync(join(dir, 'index.json'))).toBe(true);
+    },
+  );
 });
 
 describe('MailApp', () => {
-  test('messages go to the outbox (and its folder); the daily recipient quota runs out', async () => {
-    const dir = tempDir();
-    const rt = await runtime({ outboxDir: dir, dailyMailQuota: 3 });
-    const { mail } = services(rt);
-    expect(mail.getRemainingDailyQuota()).toBe(3);
-    mail.sendEmail('a@example.com', 'Renewal: Acme', 'Body', {
-      cc: 'b@example.com',
-      name: 'Deal Desk',
-    });
-    expect(mail.getRemainingDailyQuota()).toBe(1);
-    mail.sendEmail({ to: 'c@example.com', subject: 'Digest', body: 'x', htmlBody: '<p>x</p>' });
-    expect(() => mail.sendEmail('d@example.com', 'Too many', 'x')).toThrow(
-      'Service invoked too many times for one day: email.',
-    );
-    expect(rt.outbox.map((m) => [m.to, m.cc, m.subject])).toEqual([
-      [['a@example.com'], ['b@example.com'], 'Renewal: Acme'],
-      [['c@example.com'], [], 'Digest'],
-    ]);
-    expect(readdirSync(dir).sort()).toEqual([
-      '0001-Renewal-Acme.eml',
-      '0001-Renewal-Acme.json',
-      '0002-Digest.eml',
-      '0002-Digest.json',
-    ]);
-    expect(readFileSync(join(dir, '0001-Renewal-Acme.eml'), 'utf8')).toContain(
-      'Subject: Renewal: Acme',
-    );
-  });
+  test(
+    'messages go to the outbox (and its folder); ' + 'the daily recipient quota runs out',
+    async () => {
+      const dir = tempDir();
+      const rt = await runtime({ outboxDir: dir, dailyMailQuota: 3 });
+      const { mail } = services(rt);
+      expect(mail.getRemainingDailyQuota()).toBe(3);
+      mail.sendEmail('a@example.com', 'Renewal: Acme', 'Body', {
+        cc: 'b@example.com',
+        name: 'Deal Desk',
+      });
+      expect(mail.getRemainingDailyQuota()).toBe(1);
+      mail.sendEmail({ to: 'c@example.com', subject: 'Digest', body: 'x', htmlBody: '<p>x</p>' });
+      expect(() => mail.sendEmail('d@example.com', 'Too many', 'x')).toThrow(
+        'Service invoked too many times for one day: email.',
+      );
+      expect(rt.outbox.map((m) => [m.to, m.cc, m.subject])).toEqual([
+        [['a@example.com'], ['b@example.com'], 'Renewal: Acme'],
+        [['c@example.com'], [], 'Digest'],
+      ]);
+      expect(readdirSync(dir).sort()).toEqual([
+        '0001-Renewal-Acme.eml',
+        '0001-Renewal-Acme.json',
+        '0002-Digest.eml',
+        '0002-Digest.json',
+      ]);
+      expect(readFileSync(join(dir, '0001-Renewal-Acme.eml'), 'utf8')).toContain(
+        'Subject: Renewal: Acme',
+      );
+    },
+  );
 
   test('bad addresses and missing recipients are refused', async () => {
     const { mail } = services(await runtime());

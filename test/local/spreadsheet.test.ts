@@ -50,15 +50,18 @@ describe('writing values as Sheets does (USER_ENTERED)', () => {
   test('setValues refuses data that does not fit the range, with Sheets’ messages', async () => {
     const sheet = active(await runtime()).getSheets()[0]!;
     expect(errorOf(() => sheet.getRange(1, 1, 3, 2).setValues([['a', 'b']]))).toBe(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 3.',
+      'The number of rows in the data does not match the number of rows in the range. ' +
+        'The data has 1 but the range has 3.',
     );
     expect(errorOf(() => sheet.getRange(1, 1, 1, 2).setValues([['a', 'b', 'c']]))).toBe(
-      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+      'The number of columns in the data does not match the number of columns in the range. ' +
+        'The data has 3 but the range has 2.',
     );
     expect(
       errorOf(() => sheet.getRange(1, 1, 1, 2).setValues(['a', 'b'] as unknown as unknown[][])),
     ).toBe(
-      "The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+      "The parameters (String[]) don't match the method signature " +
+        'for SpreadsheetApp.Range.setValues.',
     );
     expect(errorOf(() => sheet.getRange(0, 1))).toBe('The starting row of the range is too small.');
     expect(sheet.getLastRow()).toBe(0);
@@ -100,55 +103,64 @@ describe('dates follow the spreadsheet time zone', () => {
     process.env.TZ = originalTz;
   });
 
-  test('the calendar day survives write → save → load → read in Pacific/Auckland', async () => {
-    const path = join(tempDir(), 'dates.xlsx');
-    const first = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Pacific/Auckland' });
-    const ss = active(first);
-    const utilities = first.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
-    // Midnight in Auckland (on both DST change days) is the previous day in Los Angeles and UTC.
-    const midnights = {
-      '2024-01-01': '+13:00',
-      '2024-04-07': '+13:00',
-      '2024-09-29': '+12:00',
-      '2024-02-29': '+13:00',
-    };
-    const days = Object.keys(midnights);
-    const instants = Object.entries(midnights).map(
-      ([day, offset]) => new Date(`${day}T00:00:00${offset}`),
-    );
-    ss.getSheets()[0]!
-      .getRange(1, 1, days.length, 2)
-      .setValues(days.map((day, i) => [day, instants[i]]));
-    await first.save();
+  test(
+    'the calendar day survives write → save → load → read ' + 'in Pacific/Auckland',
+    async () => {
+      const path = join(tempDir(), 'dates.xlsx');
+      const first = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Pacific/Auckland' });
+      const ss = active(first);
+      const utilities = first.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
+      // Midnight in Auckland (on both DST change days) is the previous day in Los Angeles and UTC.
+      const midnights = {
+        '2024-01-01': '+13:00',
+        '2024-04-07': '+13:00',
+        '2024-09-29': '+12:00',
+        '2024-02-29': '+13:00',
+      };
+      const days = Object.keys(midnights);
+      const instants = Object.entries(midnights).map(
+        ([day, offset]) => new Date(`${day}T00:00:00${offset}`),
+      );
+      ss.getSheets()[0]!
+        .getRange(1, 1, days.length, 2)
+        .setValues(days.map((day, i) => [day, instants[i]]));
+      await first.save();
 
-    const second = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Etc/UTC' });
-    const reloaded = active(second);
-    expect(reloaded.getSpreadsheetTimeZone()).toBe('Pacific/Auckland');
-    const values = reloaded.getSheets()[0]!.getDataRange().getValues();
-    const shown = values.map((row) =>
-      row.map((cell) => utilities.formatDate(cell as Date, 'Pacific/Auckland', 'yyyy-MM-dd')),
-    );
-    expect(shown).toEqual(days.map((day) => [day, day]));
-    expect(second.workbook.sheetValues('Sheet1').map((row) => row[0])).toEqual(days);
-  });
+      const second = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Etc/UTC' });
+      const reloaded = active(second);
+      expect(reloaded.getSpreadsheetTimeZone()).toBe('Pacific/Auckland');
+      const values = reloaded.getSheets()[0]!.getDataRange().getValues();
+      const shown = values.map((row) =>
+        row.map((cell) => utilities.formatDate(cell as Date, 'Pacific/Auckland', 'yyyy-MM-dd')),
+      );
+      expect(shown).toEqual(days.map((day) => [day, day]));
+      expect(second.workbook.sheetValues('Sheet1').map((row) => row[0])).toEqual(days);
+    },
+  );
 
-  test('a Date is an instant: it is shown in the spreadsheet zone, not the script zone', async () => {
-    const rt = await runtime({ spreadsheetTimeZone: 'Pacific/Auckland' });
-    const sheet = active(rt).getSheets()[0]!;
-    sheet.getRange('A1').setValue(new Date(Date.UTC(2024, 0, 31, 12, 0)));
-    expect(rt.workbook.sheetValues('Sheet1')).toEqual([['2024-02-01 01:00:00']]);
-  });
+  test(
+    'a Date is an instant: it is shown in the spreadsheet zone, ' + 'not the script zone',
+    async () => {
+      const rt = await runtime({ spreadsheetTimeZone: 'Pacific/Auckland' });
+      const sheet = active(rt).getSheets()[0]!;
+      sheet.getRange('A1').setValue(new Date(Date.UTC(2024, 0, 31, 12, 0)));
+      expect(rt.workbook.sheetValues('Sheet1')).toEqual([['2024-02-01 01:00:00']]);
+    },
+  );
 
-  test('a number formatted as a date reads as a Date; a date formatted as a number as a serial', async () => {
-    const rt = await runtime();
-    const sheet = active(rt).getSheets()[0]!;
-    sheet.getRange('A1:B1').setValues([[45292, '2024-01-01']]);
-    sheet.getRange('A1').setNumberFormat('yyyy-mm-dd');
-    sheet.getRange('B1').setNumberFormat('0');
-    const [a, b] = sheet.getRange('A1:B1').getValues()[0]!;
-    expect((a as Date).toISOString()).toBe('2024-01-01T00:00:00.000Z');
-    expect(b).toBe(45292);
-  });
+  test(
+    'a number formatted as a date reads as a Date; ' + 'a date formatted as a number as a serial',
+    async () => {
+      const rt = await runtime();
+      const sheet = active(rt).getSheets()[0]!;
+      sheet.getRange('A1:B1').setValues([[45292, '2024-01-01']]);
+      sheet.getRange('A1').setNumberFormat('yyyy-mm-dd');
+      sheet.getRange('B1').setNumberFormat('0');
+      const [a, b] = sheet.getRange('A1:B1').getValues()[0]!;
+      expect((a as Date).toISOString()).toBe('2024-01-01T00:00:00.000Z');
+      expect(b).toBe(45292);
+    },
+  );
 });
 
 describe('sheets, layout and selection', () => {
@@ -235,62 +247,67 @@ describe('sheets, layout and selection', () => {
 });
 
 describe('what the xlsx file keeps', () => {
-  test('sheets, metadata, validations, formats, frozen rows and hidden state survive; the metadata sheet stays invisible', async () => {
-    const path = join(tempDir(), 'book.xlsx');
-    const first = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Europe/Paris' });
-    const app = first.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    const ss = app.getActive();
-    const deals = ss.insertSheet('Deals');
-    deals
-      .getRange('A1:C1')
-      .setValues([['ID', 'Stage', 'Notes']])
-      .setFontWeight('bold');
-    deals.setFrozenRows(1);
-    deals.getRange('A2:C2').setValues([["'00042", 'Won', 'Comma, "quoted"']]);
-    const rule = app
-      .newDataValidation()
-      .requireValueInList(['Lead', 'Won, finally', 'Lost'], true)
-      .setAllowInvalid(false)
-      .setHelpText('Pick one')
-      .build();
-    deals.getRange(2, 2, deals.getMaxRows() - 1, 1).setDataValidation(rule);
-    deals.getRange('C2').setNote('a note');
-    ss.insertSheet('Archive').hideSheet();
-    (first.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
-      .getDocumentProperties()
-      .setProperty('k', 'v');
-    await first.save();
-    await first.save(); // saving twice (over the file) is fine
+  test(
+    'sheets, metadata, validations, formats, frozen rows and hidden state survive; ' +
+      'the metadata sheet stays invisible',
+    async () => {
+      const path = join(tempDir(), 'book.xlsx');
+      const first = await runtime({ workbookPath: path, spreadsheetTimeZone: 'Europe/Paris' });
+      const app = first.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      const ss = app.getActive();
+      const deals = ss.insertSheet('Deals');
+      deals
+        .getRange('A1:C1')
+        .setValues([['ID', 'Stage', 'Notes']])
+        .setFontWeight('bold');
+      deals.setFrozenRows(1);
+      deals.getRange('A2:C2').setValues([["'00042", 'Won', 'Comma, "quoted"']]);
+      const rule = app
+        .newDataValidation()
+        .requireValueInList(['Lead', 'Won, finally', 'Lost'], true)
+        .setAllowInvalid(false)
+        .setHelpText('Pick one')
+        .build();
+      deals.getRange(2, 2, deals.getMaxRows() - 1, 1).setDataValidation(rule);
+      deals.getRange('C2').setNote('a note');
+      ss.insertSheet('Archive').hideSheet();
+      (first.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .setProperty('k', 'v');
+      await first.save();
+      await first.save(); // saving twice (over the file) is fine
 
-    const second = await runtime({ workbookPath: path });
-    const again = active(second);
-    expect(again.getId()).toBe(ss.getId());
-    expect(again.getSpreadsheetTimeZone()).toBe('Europe/Paris');
-    expect(again.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Deals', 'Archive']);
-    expect(again.getSheetByName('_deal_desk_local')).toBeNull();
-    expect(again.getSheetByName('Archive')?.isSheetHidden()).toBe(true);
-    const reloaded = again.getSheetByName('Deals')!;
-    expect(reloaded.getSheetId()).toBe(deals.getSheetId());
-    expect(reloaded.getFrozenRows()).toBe(1);
-    expect(reloaded.getMaxRows()).toBe(1000);
-    expect(reloaded.getRange('A1').getFontWeight()).toBe('bold');
-    expect(reloaded.getDataRange().getValues()).toEqual([
-      ['ID', 'Stage', 'Notes'],
-      ['00042', 'Won', 'Comma, "quoted"'],
-    ]);
-    expect(reloaded.getRange('C2').getNote()).toBe('a note');
-    const kept = reloaded.getRange('B1000').getDataValidation()!;
-    expect(kept.getCriteriaValues()).toEqual([['Lead', 'Won, finally', 'Lost'], true]);
-    expect([kept.getAllowInvalid(), kept.getHelpText()]).toEqual([false, 'Pick one']);
-    expect(reloaded.getRange('B1').getDataValidation()).toBeNull();
-    expect(second.workbook.documentProperties.get('k')).toBe('v');
+      const second = await runtime({ workbookPath: path });
+      const again = active(second);
+      expect(again.getId()).toBe(ss.getId());
+      expect(again.getSpreadsheetTimeZone()).toBe('Europe/Paris');
+      expect(again.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Deals', 'Archive']);
+      expect(again.getSheetByName('_deal_desk_local')).toBeNull();
+      expect(again.getSheetByName('Archive')?.isSheetHidden()).toBe(true);
+      const reloaded = again.getSheetByName('Deals')!;
+      expect(reloaded.getSheetId()).toBe(deals.getSheetId());
+      expect(reloaded.getFrozenRows()).toBe(1);
+      expect(reloaded.getMaxRows()).toBe(1000);
+      expect(reloaded.getRange('A1').getFontWeight()).toBe('bold');
+      expect(reloaded.getDataRange().getValues()).toEqual([
+        ['ID', 'Stage', 'Notes'],
+        ['00042', 'Won', 'Comma, "quoted"'],
+      ]);
+      expect(reloaded.getRange('C2').getNote()).toBe('a note');
+      const kept = reloaded.getRange('B1000').getDataValidation()!;
+      expect(kept.getCriteriaValues()).toEqual([['Lead', 'Won, finally', 'Lost'], true]);
+      expect([kept.getAllowInvalid(), kept.getHelpText()]).toEqual([false, 'Pick one']);
+      expect(reloaded.getRange('B1').getDataValidation()).toBeNull();
+      expect(second.workbook.documentProperties.get('k')).toBe('v');
 
-    // A file this runtime read and saves again keeps whole-column rules (exceljs alone would not).
-    await second.save();
-    const third = active(await runtime({ workbookPath: path })).getSheetByName('Deals')!;
-    expect(third.getRange('B2').getDataValidation()?.getHelpText()).toBe('Pick one');
-    expect(third.getRange('A2').getDataValidation()).toBeNull();
-  });
+      // A file this runtime read and saves again keeps whole-column rules
+      // (exceljs alone would not).
+      await second.save();
+      const third = active(await runtime({ workbookPath: path })).getSheetByName('Deals')!;
+      expect(third.getRange('B2').getDataValidation()?.getHelpText()).toBe('Pick one');
+      expect(third.getRange('A2').getDataValidation()).toBeNull();
+    },
+  );
 
   test('a new workbook without a path keeps a default Sheet1 and cannot be saved', async () => {
     const rt = await runtime();

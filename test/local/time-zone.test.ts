@@ -79,7 +79,8 @@ describe('Utilities.formatDate', () => {
       "Illegal pattern character 'q'",
     );
     expect(() => utilities.formatDate('2024-01-01' as unknown as Date, 'Etc/UTC', 'yyyy')).toThrow(
-      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+      "The parameters (String,String,String) don't match the method signature " +
+        'for Utilities.formatDate.',
     );
   });
 });
