@@ -4,7 +4,9 @@
  * same top-level functions the menu and dialogs call in Google Sheets.
  */
 
-import { countOf } from '../src/domain/wording';
+import { countOf, groupDigits as n } from '../src/domain/wording';
+import type { ImportReport } from '../src/entry/import';
+import type { PendingSummary } from '../src/entry/pending-invoices';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -194,17 +196,6 @@ async function init(flags: Flags): Promise<LocalRuntime> {
   return runtime;
 }
 
-interface ImportReport {
-  totalRows: number;
-  blankRows: number;
-  accepted: number;
-  rejectedCount: number;
-  rejected: { row: number; errors: { field: string; message: string }[] }[];
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
 async function importCsv(flags: Flags, file: string | undefined): Promise<LocalRuntime> {
   if (!file)
     throw new UsageError(
@@ -267,10 +258,10 @@ function readMapping(path: string): Record<string, string> {
 function printImport(report: ImportReport, workbookPath: string, isNew: boolean): void {
   if (isNew) console.log(`Created ${workbookPath} and set up Deal Desk.`);
   console.log(
-    `${countOf(report.totalRows, 'row')} read: ${report.accepted} imported ` +
-      `(${report.inserted} added, ${report.updated} updated, ` +
-      `${report.unchanged} unchanged), ${report.rejectedCount} rejected, ` +
-      `${report.blankRows} blank.`,
+    `${countOf(report.totalRows, 'row')} read: ${n(report.accepted)} imported ` +
+      `(${n(report.inserted)} added, ${n(report.updated)} updated, ` +
+      `${n(report.unchanged)} unchanged), ${n(report.rejectedCount)} rejected, ` +
+      `${n(report.blankRows)} blank.`,
   );
   for (const rejected of report.rejected.slice(0, 20)) {
     for (const error of rejected.errors)
@@ -280,13 +271,6 @@ function printImport(report: ImportReport, workbookPath: string, isNew: boolean)
     console.log(`  … and ${report.rejectedCount - 20} more rejected rows.`);
 }
 
-interface PendingSummary {
-  message: string;
-  totals: { text: string; count: number }[];
-  skipped: { dealId: string; problem: string }[];
-  unreadableInvoices: string[];
-}
-
 async function pendingInvoices(flags: Flags): Promise<LocalRuntime> {
   const asOf = flags['as-of'];
   if (asOf !== undefined && asOf.trim() === '') {
@@ -294,27 +278,19 @@ async function pendingInvoices(flags: Flags): Promise<LocalRuntime> {
   }
   if (flags.csv !== undefined) checkOutputFile('csv', flags.csv);
   const runtime = await open(flags, true);
-  const request = asOf !== undefined ? { asOf } : {};
+  const request = { ...(asOf !== undefined ? { asOf } : {}), includeCsv: Boolean(flags.csv) };
   const summary = run<PendingSummary>(runtime, 'rebuildPendingInvoices', request);
-  if (flags.csv) {
-    const exported = run<{ csv: string }>(runtime, 'exportPendingInvoices', request);
-    writeFileSync(flags.csv, exported.csv, 'utf8');
-  }
+  if (flags.csv) writeFileSync(flags.csv, summary.csv ?? '', 'utf8');
   await runtime.save();
 
   console.log(summary.message);
   for (const total of summary.totals)
-    console.log(`  ${total.text} in ${plural(total.count, 'instalment')}`);
+    console.log(`  ${total.text} in ${countOf(total.count, 'instalment')}`);
   for (const skipped of summary.skipped.slice(0, 20))
     console.log(`  skipped ${skipped.dealId}: ${skipped.problem}`);
   for (const problem of summary.unreadableInvoices.slice(0, 20)) console.log(`  ${problem}`);
   if (flags.csv) console.log(`Wrote ${flags.csv}.`);
   return runtime;
-}
-
-/** "1 instalment", "2 instalments", "1,024 instalments". */
-function plural(count: number, singular: string, many = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : many}`;
 }
 
 /** Serves until Ctrl-C: the open server keeps the process alive after main() returns. */

@@ -24,6 +24,7 @@ import { validateDeal } from './deal-validation';
 import { dealDeskError, type FieldError } from './errors';
 import { describeAmountProblem, isCurrencyCode, readAmountText } from './money';
 import { findStage, stageNames } from './scheme';
+import { groupDigits } from './wording';
 import type { Scheme } from './scheme-types';
 import { countOf } from './wording';
 
@@ -438,9 +439,9 @@ export function mergeImport(
 /** Short lines for a person: the counts, the columns used, and the first rejected rows. */
 export function describeImportPlan(plan: ImportPlan): string[] {
   const lines = [
-    `${countOf(plan.totalRows, 'row')} in the file: ${formatCount(plan.accepted.length)} ` +
-      `ready to import, ${formatCount(plan.rejected.length)} rejected, ` +
-      `${formatCount(plan.blankRows)} blank.`,
+    `${countOf(plan.totalRows, 'row')} in the file: ${groupDigits(plan.accepted.length)} ` +
+      `ready to import, ${groupDigits(plan.rejected.length)} rejected, ` +
+      `${groupDigits(plan.blankRows)} blank.`,
   ];
   if (plan.unmapped.length > 0) {
     const them = plan.unmapped.length === 1 ? 'it' : 'them';
@@ -864,8 +865,4 @@ function sameValue(a: unknown, b: unknown): boolean {
     return a.length === b.length && a.every((item, i) => item === b[i]);
   }
   return a === b;
-}
-
-function formatCount(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

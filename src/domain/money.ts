@@ -4,6 +4,8 @@
  * from the major-unit numbers people see in cells.
  */
 
+import { groupDigits } from './wording';
+
 /** Active ISO 4217 codes whose minor unit is not 2 decimals. */
 const MINOR_DIGITS_EXCEPTIONS: Readonly<Record<string, number>> = {
   BIF: 0,
@@ -200,7 +202,7 @@ export function formatMoney(minor: number, currency: string): string {
   const [whole, fraction] = Math.abs(minor / 10 ** digits)
     .toFixed(digits)
     .split('.');
-  const grouped = groupThousands(whole ?? '0');
+  const grouped = groupDigits(whole ?? '0');
   return `${sign}${grouped}${fraction ? '.' + fraction : ''} ${currency}`;
 }
 
@@ -214,8 +216,4 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
   const drift = total - parts.reduce((sum, part) => sum + part, 0);
   parts[parts.length - 1] = (parts[parts.length - 1] ?? 0) + drift;
   return parts;
-}
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

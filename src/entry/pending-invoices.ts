@@ -26,6 +26,8 @@ import { runMenuAction, serveCall } from './edge';
 export interface PendingRequest {
   /** YYYY-MM-DD; today in the spreadsheet's time zone when omitted. */
   readonly asOf?: string;
+  /** Also return the CSV export, built from the same read (the CLI's --csv). */
+  readonly includeCsv?: boolean;
 }
 
 export interface PendingSummary {
@@ -36,6 +38,8 @@ export interface PendingSummary {
   readonly unreadableInvoices: string[];
   /** One line for a toast or a terminal. */
   readonly message: string;
+  /** The CSV export, when the request asked for it. */
+  readonly csv?: string;
 }
 
 const DEAL_COLUMNS = [
@@ -173,7 +177,8 @@ export function rebuildPendingInvoices(request: PendingRequest = {}): PendingSum
       const workbook = openWorkbook();
       const { pending, unreadable } = compute(workbook, request);
       writeSheet(workbook, pending);
-      return summarise(pending, unreadable);
+      const summary = summarise(pending, unreadable);
+      return request.includeCsv ? { ...summary, csv: pendingInvoicesCsv(pending) } : summary;
     }),
   );
 }
