@@ -4,6 +4,8 @@
  * It writes a CSV the way a CRM would export one, so the demo goes through the real importer.
  */
 
+import { DEFAULT_SCHEME, findStage, stageNames } from '../src/domain/scheme';
+
 const ACCOUNTS = [
   'Acme Corporation',
   'Globex',
@@ -47,17 +49,12 @@ export const DEMO_TEAM_SETTINGS: readonly Record<string, string>[] = OWNERS.slic
     Value: `${name.split(' ')[0]?.toLowerCase() ?? 'seller'}@example.com`,
   }),
 );
-const STAGES = [
-  'Lead',
-  'Qualified',
-  'Proposal',
-  'Negotiation',
-  'Won',
-  'Ready for fulfilment',
-  'In delivery',
-  'Delivered',
-  'Lost',
-];
+/** Demo deals go round every stage of the default scheme. */
+const STAGES = stageNames(DEFAULT_SCHEME);
+const kindOf = (stage: string) => findStage(DEFAULT_SCHEME, stage)?.kind;
+const FULFILMENT_STAGES = new Set(
+  STAGES.filter((stage) => ['fulfilment', 'delivery'].includes(kindOf(stage) ?? '')),
+);
 const TERMS = [
   'Net 30',
   'Net 15',
@@ -131,11 +128,11 @@ function demoDeal(random: () => number, i: number, stage: string, today: string)
   const product = pick(random, PRODUCTS);
   const currency = pick(random, CURRENCIES);
   const amount = (Math.round(random() * 4000) * 25 + 500).toFixed(2);
-  const closed = !['Lead', 'Qualified', 'Proposal', 'Negotiation'].includes(stage);
+  const closed = kindOf(stage) !== 'open';
   const close = closed
     ? isoDay(today, -Math.floor(random() * 120))
     : isoDay(today, Math.floor(random() * 60));
-  const fulfilling = ['Ready for fulfilment', 'In delivery', 'Delivered'].includes(stage);
+  const fulfilling = FULFILMENT_STAGES.has(stage);
   const start = fulfilling ? isoDay(close, 7 + Math.floor(random() * 14)) : '';
   const delivery = fulfilling ? isoDay(start, 14 + Math.floor(random() * 60)) : '';
   const contractEnd = closed && stage !== 'Lost' ? isoDay(close, 365) : '';
@@ -175,7 +172,6 @@ export function demoCsv(deals: readonly DemoDeal[]): string {
 // and the timeline entries Deal Desk would have written for them.
 
 const QUOTED_STAGES = new Set(['Proposal', 'Negotiation', 'Won', 'Ready for fulfilment']);
-const FULFILMENT_STAGES = new Set(['Ready for fulfilment', 'In delivery', 'Delivered']);
 const HANDOVER = [
   { title: 'Raise deposit invoice', assignee: 'fran.finance@example.com', afterDays: 0 },
   { title: 'Send welcome pack', assignee: 'ollie.ops@example.com', afterDays: 1 },
