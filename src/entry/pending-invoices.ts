@@ -19,7 +19,7 @@ import { readDeals } from '../sheets/deal-rows';
 import { withDocumentLock } from '../sheets/lock';
 import { DEALS, NUMBER_FORMATS, PENDING_INVOICES } from '../sheets/sheet-specs';
 import { DERIVED_NOTE } from '../sheets/setup';
-import { ensureRows, SheetTable } from '../sheets/table';
+import { fitRows, SheetTable } from '../sheets/table';
 import { openWorkbook, readInvoices, readScheme, today, type Workbook } from '../sheets/workbook';
 import { runMenuAction, serveCall } from './edge';
 
@@ -159,7 +159,8 @@ function writeSheet(workbook: Workbook, pending: PendingInvoices): void {
 
   const rows = sheetRows(pending, workbook);
   sheet.clearContents();
-  ensureRows(sheet, rows.length);
+  // One spare row below the totals: Sheets refuses to delete every row under a frozen header.
+  fitRows(sheet, rows.length + 1);
   sheet.getRange(1, 1, rows.length, PENDING_INVOICES.columns.length).setValues(rows);
   sheet.getRange(1, 1).setNote(`${DERIVED_NOTE} Last rebuilt for ${pending.asOf}.`);
   if (rows.length === 1) return;

@@ -139,3 +139,13 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
   const maxRows = sheet.getMaxRows();
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
 }
+
+/**
+ * Makes the sheet exactly `rows` rows tall. A derived sheet rebuilt whole is fitted to its
+ * content, so a list that shrinks leaves no thousands of empty rows behind.
+ */
+export function fitRows(sheet: Sheet, rows: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (rows < maxRows) sheet.deleteRows(rows + 1, maxRows - rows);
+}

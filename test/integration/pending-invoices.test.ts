@@ -120,6 +120,8 @@ describe('Pending invoices', () => {
       .slice(1)
       .filter((r) => String(r[0]).startsWith('D-'));
     expect(rows.map((r) => r[1])).toEqual(['Won net']);
+    // Header, one line, a blank row, one total and one spare row: nothing left over.
+    expect(spreadsheetOf(runtime).getSheetByName('Pending invoices')!.getMaxRows()).toBe(5);
   });
 
   test('a bad as-of date is refused in plain words', async () => {
