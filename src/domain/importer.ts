@@ -68,6 +68,15 @@ export interface ImportPlan {
   blankRows: number;
   /** Required fields no column gives (only with `allowUnmapped`); the import needs them. */
   unmapped: DealFieldKey[];
+  /** Each distinct stage in the file, how many rows carry it, and the scheme stage it becomes. */
+  sourceStages: SourceStage[];
+}
+
+export interface SourceStage {
+  value: string;
+  count: number;
+  /** Null when neither the stage map nor the scheme knows it: its rows are rejected. */
+  becomes: string | null;
 }
 
 export interface ImportMerge {
@@ -389,6 +398,7 @@ export function planImport(
     totalRows: dataRows.length,
     blankRows: 0,
     unmapped,
+    sourceStages: sourceStagesOf(dataRows, context),
   };
   if (unmapped.length > 0) plan.blankRows = dataRows.filter(isBlankRow).length;
   else addRows(plan, dataRows, context);
@@ -796,6 +806,26 @@ function readStage(deal: Deal, text: string, context: ImportContext, errors: Row
 
   if (lookup.stage !== null) deal.stage = lookup.stage;
   else errors.push({ field: 'stage', message: lookup.problem });
+}
+
+/** The distinct values of the stage column, counted, each with the stage it becomes. */
+function sourceStagesOf(
+  dataRows: readonly (readonly string[])[],
+  context: ImportContext,
+): SourceStage[] {
+  const column = context.columns.get('stage');
+  if (column === undefined) return [];
+
+  const counts = new Map<string, number>();
+  for (const row of dataRows) {
+    const value = (row[column] ?? '').trim();
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].map(([value, count]) => ({
+    value,
+    count,
+    becomes: lookUpStage(value, context).stage,
+  }));
 }
 
 function lookUpStage(text: string, context: ImportContext): StageLookup {

@@ -19,8 +19,8 @@ import {
   readStageMapInput,
   type ImportMerge,
   type ImportPlan,
+  type SourceStage,
 } from '../domain/importer';
-import { findStage } from '../domain/scheme';
 import type { Scheme } from '../domain/scheme-types';
 import { countOf } from '../domain/wording';
 import { dealCells, readDeals, type DealRow } from '../sheets/deal-rows';
@@ -58,7 +58,7 @@ export interface ImportReport {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
-  readonly sourceStages: { value: string; count: number; becomes: string | null }[];
+  readonly sourceStages: SourceStage[];
   readonly schemeStages: string[];
   readonly fields: { key: string; label: string }[];
   /**
@@ -97,9 +97,7 @@ interface Prepared {
   readonly table: SheetTable;
   readonly existing: DealRow[];
   readonly headers: string[];
-  readonly rows: string[][];
   readonly scheme: Scheme;
-  readonly options: { stageMap: Record<string, string> };
 }
 
 /** Reads a request from a dialog or the CLI; throws invalidInput saying what is wrong. */
@@ -156,7 +154,7 @@ function prepare(workbook: Workbook, request: CheckedRequest, forPreview: boolea
     mapped,
   );
   const headers = (rows[0] ?? []).map((h) => h.trim());
-  return { plan, merge, table, existing, headers, rows, scheme, options };
+  return { plan, merge, table, existing, headers, scheme };
 }
 
 function report(prepared: Prepared, fileName: string, applied: boolean): ImportReport {
@@ -175,7 +173,7 @@ function report(prepared: Prepared, fileName: string, applied: boolean): ImportR
     inserted: merge.inserts.length,
     updated: merge.updates.length,
     unchanged: merge.unchanged,
-    sourceStages: sourceStages(prepared),
+    sourceStages: plan.sourceStages,
     schemeStages: prepared.scheme.stages.map((s) => s.name),
     fields: DEAL_FIELDS.filter((f) => !f.system || f.key === 'sourceId').map((f) => ({
       key: f.key,
@@ -187,26 +185,6 @@ function report(prepared: Prepared, fileName: string, applied: boolean): ImportR
         : `No column of the file was recognised as ${describeUnmapped(plan.unmapped)}. ` +
           'Choose the column for each under Columns, then press Preview again.',
   };
-}
-
-/** The distinct stage values in the file and the scheme stage each becomes, for the mapping UI. */
-function sourceStages(prepared: Prepared): ImportReport['sourceStages'] {
-  const header = prepared.plan.mapping.find((m) => m.field === 'stage')?.header;
-  const column = header ? prepared.headers.indexOf(header) : -1;
-  if (column < 0) return [];
-
-  const counts = new Map<string, number>();
-  for (const row of prepared.rows.slice(1)) {
-    const value = (row[column] ?? '').trim();
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  const mapLower = new Map(
-    Object.entries(prepared.options.stageMap).map(([k, v]) => [k.toLowerCase(), v]),
-  );
-  return [...counts].map(([value, count]) => {
-    const target = mapLower.get(value.toLowerCase()) ?? value;
-    return { value, count, becomes: findStage(prepared.scheme, target)?.name ?? null };
-  });
 }
 
 /** What an import of `request` would do; writes nothing. */

@@ -760,3 +760,18 @@ describe('the public CRM data set', () => {
     expect(result.rejected).toHaveLength(1_088);
   });
 });
+
+describe('planImport: the stages found in the file', () => {
+  test('counts each distinct stage and names the scheme stage it becomes, or null', () => {
+    const result = plan(
+      ['Deal Name,Deal Stage', 'A,closedwon', 'B,Won', 'C,closedwon', 'D,maybe', 'E,'],
+      { stageMap: { ClosedWon: 'Won' } },
+    );
+
+    expect(result.sourceStages).toEqual([
+      { value: 'closedwon', count: 2, becomes: 'Won' },
+      { value: 'Won', count: 1, becomes: 'Won' },
+      { value: 'maybe', count: 1, becomes: null },
+    ]);
+  });
+});
